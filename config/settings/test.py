@@ -1,0 +1,11 @@
+"""Settings for the test suite: fast hashing, immediate tasks, plain static files."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-secret-key"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+ALLOWED_HOSTS = ["*"]

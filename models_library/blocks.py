@@ -1,0 +1,316 @@
+"""StreamField blocks of an operating model's description, in the national structure.
+
+Each description section is its own block type with the shape its content has.
+``DescriptionBlock`` keeps the sections in the national order, lets each appear
+at most once and requires four of them when a page is published (Wagtail defers
+that check while a draft is saved).
+"""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
+
+
+class SectionTextBlock(blocks.RichTextBlock):
+    """A section written as free text."""
+
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+
+class ItemListBlock(blocks.StructBlock):
+    """A section made of an optional introduction and a list of short items."""
+
+    intro = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        required=False,
+        label=_("Introduction"),
+        help_text=_("Optional text before the list."),
+    )
+    items = blocks.ListBlock(
+        blocks.TextBlock(label=_("Item"), rows=2),
+        min_num=1,
+        label=_("Items"),
+    )
+
+
+class PerspectiveBlock(blocks.StructBlock):
+    """What an evaluation found from one perspective, and how it was measured."""
+
+    perspective = blocks.ChoiceBlock(
+        choices=[
+            ("clients", _("Clients")),
+            ("staff", _("Staff")),
+            ("organisation", _("The organisation or region")),
+            ("long_term", _("Long-term benefits")),
+            ("other", _("Other perspective")),
+        ],
+        label=_("Perspective"),
+        help_text=_("Whose point of view these findings describe."),
+    )
+    findings = blocks.ListBlock(
+        blocks.TextBlock(label=_("Finding"), rows=2),
+        min_num=1,
+        label=_("What was found"),
+        help_text=_("One finding per item, for example “clients get help faster”."),
+    )
+    measurement = blocks.TextBlock(
+        required=False,
+        rows=2,
+        label=_("How it was measured"),
+        help_text=_("The method or indicator: survey, interviews, waiting times, client feedback."),
+    )
+
+    class Meta:
+        icon = "view"
+        label = _("Perspective")
+
+
+class EvaluationBlock(blocks.StructBlock):
+    """Evaluation results in brief, grouped by perspective."""
+
+    intro = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        required=False,
+        label=_("Introduction"),
+        help_text=_("How the model was evaluated overall (optional)."),
+    )
+    perspectives = blocks.ListBlock(PerspectiveBlock(), min_num=1, label=_("Perspectives"))
+
+
+class DependencyBlock(blocks.StructBlock):
+    """A service or actor the model depends on, and what it needs from it."""
+
+    name = blocks.CharBlock(
+        label=_("Service or actor"), help_text=_("For example “client guidance” or “child welfare”.")
+    )
+    needs = blocks.TextBlock(
+        required=False,
+        rows=2,
+        label=_("What the model needs from it"),
+        help_text=_("Co-operation, decisions, information or resources the model relies on."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Dependency")
+
+
+class DependenciesBlock(blocks.StructBlock):
+    """Dependencies on other services and actors."""
+
+    items = blocks.ListBlock(DependencyBlock(), min_num=1, label=_("Dependencies"))
+    notes = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        required=False,
+        label=_("Notes"),
+        help_text=_("Anything else about dependencies that is not one service or actor."),
+    )
+
+
+class ProcessStepBlock(blocks.StructBlock):
+    """One phase of how the model runs."""
+
+    phase = blocks.CharBlock(label=_("Phase"), help_text=_("A short name, for example “First contact”."))
+    description = blocks.TextBlock(label=_("What happens"), rows=3)
+    actors = blocks.CharBlock(
+        required=False, label=_("Who does it"), help_text=_("Professions or organisations.")
+    )
+    tools = blocks.CharBlock(
+        required=False, label=_("Tools"), help_text=_("Forms, systems or materials used in this phase.")
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Phase")
+
+
+class ProcessBlock(blocks.StructBlock):
+    """An optional step-by-step account of how the model runs."""
+
+    steps = blocks.ListBlock(ProcessStepBlock(), min_num=1, label=_("Phases"))
+
+
+class ExtraSectionBlock(blocks.StructBlock):
+    """A section outside the national structure, kept so that imported text is never lost."""
+
+    heading = blocks.CharBlock(label=_("Heading"))
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
+
+    class Meta:
+        icon = "doc-empty"
+        label = _("Other section")
+
+
+# The national order of the description sections; the names are the block types.
+SECTION_ORDER = [
+    "core_idea",
+    "operating_environment",
+    "target_group",
+    "conditions",
+    "evaluation",
+    "dependencies",
+    "tips",
+    "process",
+    "extra",
+]
+REQUIRED_TO_PUBLISH = ["core_idea", "operating_environment", "target_group", "conditions"]
+
+
+class DescriptionBlock(blocks.StreamBlock):
+    """The description sections of an operating model, in the national order."""
+
+    core_idea = SectionTextBlock(
+        label=_("Core idea of the solution"),
+        icon="pick",
+        help_text=_(
+            "What the model solves and how, in a few paragraphs: the problem, the idea of the "
+            "solution and what is new in it."
+        ),
+    )
+    operating_environment = SectionTextBlock(
+        label=_("Operating environment"),
+        icon="site",
+        help_text=_(
+            "Where and in what kind of service system the model works: organisation, services, "
+            "co-operation partners and strategies it is part of."
+        ),
+    )
+    target_group = SectionTextBlock(
+        label=_("Target group and customer insight"),
+        icon="group",
+        help_text=_("Who the model serves and what is known of their needs, and how that was learned."),
+    )
+    conditions = ItemListBlock(
+        label=_("Conditions for it to work and to be adopted"),
+        icon="tick-inverse",
+        help_text=_(
+            "What must be in place for the model to work: skills, training, resources, "
+            "agreements, materials. One condition per item."
+        ),
+    )
+    evaluation = EvaluationBlock(
+        label=_("Evaluation results in brief"),
+        icon="success",
+        help_text=_("What the evaluation found, grouped by perspective: clients, staff, organisation, long term."),
+    )
+    dependencies = DependenciesBlock(
+        label=_("Dependencies"),
+        icon="link",
+        help_text=_("The services and actors the model depends on, and what it needs from each."),
+    )
+    tips = ItemListBlock(
+        label=_("Tips for adopters"),
+        icon="help",
+        help_text=_("Advice for another region that wants to adopt the model. One tip per item."),
+    )
+    process = ProcessBlock(
+        label=_("How the model runs, step by step"),
+        icon="list-ol",
+        help_text=_("Optional: the phases of the model, what happens in each, who does it, with what tools."),
+    )
+    extra = ExtraSectionBlock(
+        label=_("Other section"),
+        help_text=_("Content that fits none of the national sections. Use sparingly."),
+    )
+
+    class Meta:
+        block_counts = {name: {"max_num": 1} for name in SECTION_ORDER if name != "extra"}
+        required = False
+
+    def clean(self, value):
+        """Sort the sections into the national order; on publishing, require the four core sections."""
+        value = super().clean(value)
+        order = {name: position for position, name in enumerate(SECTION_ORDER)}
+        children = sorted(value, key=lambda child: order[child.block_type])
+        if not self.is_deferred_validation:
+            present = {child.block_type for child in children}
+            missing = [self.child_blocks[name].label for name in REQUIRED_TO_PUBLISH if name not in present]
+            if missing:
+                raise StreamBlockValidationError(
+                    non_block_errors=ErrorList(
+                        [
+                            ValidationError(
+                                _("A description cannot be published without these sections: %(sections)s.")
+                                % {"sections": ", ".join(str(label) for label in missing)}
+                            )
+                        ]
+                    )
+                )
+        return blocks.StreamValue(self, [(c.block_type, c.value, c.id) for c in children])
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to material elsewhere on the web."""
+
+    title = blocks.CharBlock(label=_("Link text"), help_text=_("What the link leads to, in a few words."))
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link-external"
+        label = _("Link")
+
+
+class AttachmentBlocks(blocks.StreamBlock):
+    """Attachments (uploaded documents) and links of a description."""
+
+    document = DocumentChooserBlock(label=_("Attachment"), icon="doc-full")
+    link = LinkBlock()
+
+    class Meta:
+        required = False
+
+
+class YearActivityBlock(blocks.StructBlock):
+    """Activities and outputs of one year, or of a span of years, towards a goal."""
+
+    start_year = blocks.IntegerBlock(min_value=1990, max_value=2100, label=_("Year"))
+    end_year = blocks.IntegerBlock(
+        min_value=1990,
+        max_value=2100,
+        required=False,
+        label=_("Until year"),
+        help_text=_("Only when the activities span several years."),
+    )
+    text = blocks.TextBlock(label=_("Activities and outputs"), rows=4)
+
+    class Meta:
+        icon = "date"
+        label = _("Activities of a year")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("end_year") and value["end_year"] < value["start_year"]:
+            raise StructBlockValidationError(
+                block_errors={"end_year": ValidationError(_("The last year cannot be before the first year."))}
+            )
+        return value
+
+
+class GoalBlock(blocks.StructBlock):
+    """A main goal of a development entity, with its target groups and yearly activities."""
+
+    goal = blocks.TextBlock(label=_("Goal"), rows=3, help_text=_("The goal in one or two sentences."))
+    target_groups = blocks.ListBlock(
+        blocks.CharBlock(label=_("Target group")),
+        label=_("Target groups"),
+        help_text=_("Who this goal concerns, one group per item."),
+    )
+    activities = blocks.ListBlock(YearActivityBlock(), label=_("Activities and outputs by year"))
+
+    class Meta:
+        icon = "crosshairs"
+        label = _("Goal")
+
+
+class GoalsBlock(blocks.StreamBlock):
+    goal = GoalBlock()
+
+    class Meta:
+        required = False
