@@ -39,6 +39,14 @@ class ItemListBlock(blocks.StructBlock):
         label=_("Items"),
     )
 
+    class Meta:
+        template = "models_library/blocks/item_list_block.html"
+
+
+class PerspectiveValue(blocks.StructValue):
+    def perspective_label(self):
+        return dict(self.block.child_blocks["perspective"].field.choices).get(self.get("perspective"), "")
+
 
 class PerspectiveBlock(blocks.StructBlock):
     """What an evaluation found from one perspective, and how it was measured."""
@@ -70,6 +78,7 @@ class PerspectiveBlock(blocks.StructBlock):
     class Meta:
         icon = "view"
         label = _("Perspective")
+        value_class = PerspectiveValue
 
 
 class EvaluationBlock(blocks.StructBlock):
@@ -82,6 +91,9 @@ class EvaluationBlock(blocks.StructBlock):
         help_text=_("How the model was evaluated overall (optional)."),
     )
     perspectives = blocks.ListBlock(PerspectiveBlock(), min_num=1, label=_("Perspectives"))
+
+    class Meta:
+        template = "models_library/blocks/evaluation_block.html"
 
 
 class DependencyBlock(blocks.StructBlock):
@@ -113,15 +125,16 @@ class DependenciesBlock(blocks.StructBlock):
         help_text=_("Anything else about dependencies that is not one service or actor."),
     )
 
+    class Meta:
+        template = "models_library/blocks/dependencies_block.html"
+
 
 class ProcessStepBlock(blocks.StructBlock):
     """One phase of how the model runs."""
 
     phase = blocks.CharBlock(label=_("Phase"), help_text=_("A short name, for example “First contact”."))
     description = blocks.TextBlock(label=_("What happens"), rows=3)
-    actors = blocks.CharBlock(
-        required=False, label=_("Who does it"), help_text=_("Professions or organisations.")
-    )
+    actors = blocks.CharBlock(required=False, label=_("Who does it"), help_text=_("Professions or organisations."))
     tools = blocks.CharBlock(
         required=False, label=_("Tools"), help_text=_("Forms, systems or materials used in this phase.")
     )
@@ -136,6 +149,9 @@ class ProcessBlock(blocks.StructBlock):
 
     steps = blocks.ListBlock(ProcessStepBlock(), min_num=1, label=_("Phases"))
 
+    class Meta:
+        template = "models_library/blocks/process_block.html"
+
 
 class ExtraSectionBlock(blocks.StructBlock):
     """A section outside the national structure, kept so that imported text is never lost."""
@@ -144,6 +160,7 @@ class ExtraSectionBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
 
     class Meta:
+        template = "models_library/blocks/extra_section_block.html"
         icon = "doc-empty"
         label = _("Other section")
 
@@ -253,6 +270,7 @@ class LinkBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("Address"))
 
     class Meta:
+        template = "models_library/blocks/link_block.html"
         icon = "link-external"
         label = _("Link")
 
@@ -260,7 +278,9 @@ class LinkBlock(blocks.StructBlock):
 class AttachmentBlocks(blocks.StreamBlock):
     """Attachments (uploaded documents) and links of a description."""
 
-    document = DocumentChooserBlock(label=_("Attachment"), icon="doc-full")
+    document = DocumentChooserBlock(
+        label=_("Attachment"), icon="doc-full", template="models_library/blocks/document_block.html"
+    )
     link = LinkBlock()
 
     class Meta:

@@ -4,7 +4,6 @@ import datetime
 
 from django import forms
 from django.conf import settings
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
@@ -71,8 +70,7 @@ class DescriptionPage(Page):
         related_name="+",
         verbose_name=_("areas"),
         help_text=_(
-            "Municipalities, wellbeing services counties or “Nationwide” where this is in use. "
-            "Choose all that apply."
+            "Municipalities, wellbeing services counties or “Nationwide” where this is in use. Choose all that apply."
         ),
     )
     funders = ParentalManyToManyField(
@@ -181,7 +179,9 @@ class OperatingModelPage(DescriptionPage):
         _("where it is implemented"),
         max_length=255,
         blank=True,
-        help_text=_("The organisation, unit or place where the model is in use, for example “Etelä-Savon hyvinvointialue”."),
+        help_text=_(
+            "The organisation, unit or place where the model is in use, for example “Etelä-Savon hyvinvointialue”."
+        ),
     )
     development_entity = models.ForeignKey(
         "models_library.DevelopmentEntityPage",
@@ -206,7 +206,9 @@ class OperatingModelPage(DescriptionPage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("cover image"),
-        help_text=_("A picture that shows the model in use. Give it a descriptive title: it is the image's alternative text."),
+        help_text=_(
+            "A picture that shows the model in use. Give it a descriptive title: it is the image's alternative text."
+        ),
     )
     attachments = StreamField(
         AttachmentBlocks(),
@@ -435,3 +437,18 @@ class ModelLibraryPage(Page):
         context["page_obj"] = Paginator(models_qs, self.per_page).get_page(request.GET.get("page"))
         context["entities"] = DevelopmentEntityPage.objects.live().child_of(self).order_by("title")
         return context
+
+
+class ImportedSource(models.Model):
+    """Which page an imported file became, so that importing it again updates that page."""
+
+    source = models.CharField(_("source file"), max_length=255, unique=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("imported source")
+        verbose_name_plural = _("imported sources")
+
+    def __str__(self):
+        return self.source

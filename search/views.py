@@ -12,11 +12,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query, operator="or")
+            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query, operator="or")
         )
     page_obj = Paginator(results, 20).get_page(request.GET.get("page"))
     return TemplateResponse(request, "search/search.html", {"search_query": query, "page_obj": page_obj})

@@ -17,14 +17,28 @@ NAMESPACE = uuid.UUID("6f1c1d1e-7a43-4a53-9a43-0d6f5f3b1e10")
 NATIONAL = {"slug": "valtakunnallinen", "fi": "Valtakunnallinen", "sv": "Hela landet", "en": "Nationwide"}
 
 FUNDERS = [
-    ("stm", "STM", "Sosiaali- ja terveysministeriö (STM)", "Social- och hälsovårdsministeriet (SHM)",
-     "Ministry of Social Affairs and Health (STM)"),
-    ("stea", "STEA", "Sosiaali- ja terveysjärjestöjen avustuskeskus (STEA)",
-     "Social- och hälsoorganisationernas understödscentral (STEA)",
-     "Funding Centre for Social Welfare and Health Organisations (STEA)"),
+    (
+        "stm",
+        "STM",
+        "Sosiaali- ja terveysministeriö (STM)",
+        "Social- och hälsovårdsministeriet (SHM)",
+        "Ministry of Social Affairs and Health (STM)",
+    ),
+    (
+        "stea",
+        "STEA",
+        "Sosiaali- ja terveysjärjestöjen avustuskeskus (STEA)",
+        "Social- och hälsoorganisationernas understödscentral (STEA)",
+        "Funding Centre for Social Welfare and Health Organisations (STEA)",
+    ),
     ("saatiot-ja-rahastot", "", "Säätiöt ja rahastot", "Stiftelser och fonder", "Foundations and funds"),
-    ("eu-elpymisvaline", "RRF", "EU:n elpymis- ja palautumistukiväline", "EU:s facilitet för återhämtning och resiliens",
-     "EU Recovery and Resilience Facility"),
+    (
+        "eu-elpymisvaline",
+        "RRF",
+        "EU:n elpymis- ja palautumistukiväline",
+        "EU:s facilitet för återhämtning och resiliens",
+        "EU Recovery and Resilience Facility",
+    ),
     ("muu-eu-rahoitus", "", "Muu EU-rahoitus", "Annan EU-finansiering", "Other EU funding"),
     ("ei-erillisrahoitusta", "", "Ei erillisrahoitusta", "Ingen separat finansiering", "No separate funding"),
 ]

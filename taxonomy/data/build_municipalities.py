@@ -79,11 +79,13 @@ def load_municipalities(path):
         if not re.fullmatch(r"\d{1,3}", code):
             raise SystemExit(f"bad municipal code {code!r} in postcode {rec.get('postcode')}")
         code = code.zfill(3)
-        seen[code].add((
-            rec["municipal_name_fi"].strip(),
-            rec["municipal_name_sv"].strip() or rec["municipal_name_fi"].strip(),
-            rec["ad_area_fi"].strip(),
-        ))
+        seen[code].add(
+            (
+                rec["municipal_name_fi"].strip(),
+                rec["municipal_name_sv"].strip() or rec["municipal_name_fi"].strip(),
+                rec["ad_area_fi"].strip(),
+            )
+        )
     result = {}
     for code, values in seen.items():
         if len(values) != 1:
@@ -96,8 +98,7 @@ def build(postcodes_path, welfare_path, uusimaa_path):
     welfare = read_csv(welfare_path)
     slug_by_short = {r["short_fi"].strip(): r["slug"].strip() for r in welfare}
     all_slugs = [r["slug"].strip() for r in welfare]
-    uusimaa = {r["municipality_fi"].strip(): r["county_slug"].strip()
-               for r in read_csv(uusimaa_path)}
+    uusimaa = {r["municipality_fi"].strip(): r["county_slug"].strip() for r in read_csv(uusimaa_path)}
     for name, slug in uusimaa.items():
         if slug not in all_slugs:
             raise SystemExit(f"{uusimaa_path}: {name}: unknown county slug {slug!r}")
@@ -117,7 +118,7 @@ def build(postcodes_path, welfare_path, uusimaa_path):
             slug = slug_by_short.get(region, "")
             if not slug:
                 errors.append(f"{code} {name_fi}: region {region!r} matches no short_fi")
-        rows.append(dict(zip(FIELDS, (code, name_fi, name_sv, region, slug))))
+        rows.append(dict(zip(FIELDS, (code, name_fi, name_sv, region, slug), strict=False)))
 
     for name in sorted(set(uusimaa) - uusimaa_seen):
         errors.append(f"{uusimaa_path}: {name} is no Uusimaa municipality in the postal data")
@@ -137,8 +138,7 @@ def main(argv=None):
     p.add_argument("-o", "--output", default=os.path.join(here, "municipalities.csv"))
     args = p.parse_args(argv)
 
-    rows, counts, all_slugs, errors = build(args.postcodes_json, args.welfare_regions_csv,
-                                            args.uusimaa_csv)
+    rows, counts, all_slugs, errors = build(args.postcodes_json, args.welfare_regions_csv, args.uusimaa_csv)
     if errors:
         for e in errors:
             print("error:", e, file=sys.stderr)

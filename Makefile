@@ -1,0 +1,63 @@
+# Toimintamallikirjasto: `make run` sets everything up and serves the site; `make test` runs the tests.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := .run
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: run setup setup-messages test lint check messages requirements clean-db system-packages browser
+
+run: setup
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Everything `run` needs; each step is redone only when its inputs change.
+setup: $(VENV)/.installed $(MO_FILES) $(STAMP)/demo-loaded
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ($(PYTHON)) is needed"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+# gettext's msgfmt compiles the translations; install Debian's package when it is missing.
+system-packages:
+	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-packages $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore=.venv -l $* -v0
+
+setup-messages: $(MO_FILES)
+
+$(STAMP)/demo-loaded: $(VENV)/.installed
+	mkdir -p $(STAMP)
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py load_demo
+	touch $@
+
+clean-db:
+	rm -f db.sqlite3 $(STAMP)/demo-loaded
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# Runs on SQLite, or on PostgreSQL when DATABASE_URL points at one.
+test: $(VENV)/.installed $(MO_FILES) browser
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: $(VENV)/.installed
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages --ignore=.venv --ignore=tests -l fi -l sv --no-obsolete
+
+requirements: $(VENV)/.installed
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url requirements.in -o requirements.txt

@@ -1,0 +1,26 @@
+"""The site's main navigation, read from the page tree of the active language."""
+
+from django import template
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/site_nav.html", takes_context=True)
+def site_nav(context):
+    """Links to the home page of the visitor's language and its sections shown in menus."""
+    request = context.get("request")
+    current = context.get("page")
+    site = Site.find_for_request(request) if request else None
+    home = site.root_page.localized if site else None
+    items = []
+    if home:
+        items = [home] + list(Page.objects.live().in_menu().child_of(home).filter(locale=Locale.get_active()))
+    return {"items": items, "current": current}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    ancestors = page.get_ancestors().filter(depth__gt=1) if page and page.depth > 2 else []
+    return {"ancestors": ancestors, "page": page}

@@ -1,0 +1,23 @@
+"""``manage.py load_demo``: the demo site: an admin user and the seed documents as published pages."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "toimintamallit"
+
+
+class Command(BaseCommand):
+    help = "Create the demo admin user (admin / toimintamallit) and import the seed documents, published."
+
+    def handle(self, *args, **options):
+        User = get_user_model()
+        if not User.objects.filter(username=ADMIN_USERNAME).exists():
+            User.objects.create_superuser(ADMIN_USERNAME, "admin@example.fi", ADMIN_PASSWORD)
+            self.stdout.write(f"Admin user created: {ADMIN_USERNAME} / {ADMIN_PASSWORD}")
+        call_command("import_descriptions", str(SEEDS), publish=True, stdout=self.stdout, stderr=self.stderr)

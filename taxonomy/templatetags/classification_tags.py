@@ -1,0 +1,27 @@
+"""Template helpers that show classifications in the visitor's language."""
+
+from django import template
+from wagtail.models import Locale
+
+register = template.Library()
+
+
+@register.simple_tag
+def localized_all(items):
+    """The given classifications in the active language, in one query per call.
+
+    Descriptions link to the Finnish instances; this swaps each for its
+    translation where one exists, keeping the original otherwise.
+    """
+    items = list(items)
+    if not items:
+        return []
+    locale = Locale.get_active()
+    if all(item.locale_id == locale.pk for item in items):
+        return items
+    model = type(items[0])
+    translations = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(translation_key__in=[item.translation_key for item in items], locale=locale)
+    }
+    return [translations.get(item.translation_key, item) for item in items]

@@ -1,0 +1,287 @@
+"""Authors create each page type through the admin; publishing rules and validation messages."""
+
+import json
+
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from articles.models import ArticlePage
+from models_library.importer.pages import site_sections
+from models_library.models import DevelopmentEntityPage, DevelopmentStage, OperatingModelPage
+from taxonomy.models import Area, Funder
+from tests.form_data import list_block
+
+CORE_SECTIONS = [
+    ("core_idea", rich_text("<p>Perheneuvo kokoaa yhteydenotot yhteen paikkaan.</p>")),
+    ("operating_environment", rich_text("<p>Hyvinvointialueen lapsiperhepalvelut.</p>")),
+    ("target_group", rich_text("<p>Etelä-Savon lapsiperheet.</p>")),
+    ("conditions", {"intro": rich_text(""), "items": list_block(["Systeeminen koulutus", "Esitteet"])}),
+]
+EVALUATION = (
+    "evaluation",
+    {
+        "intro": rich_text(""),
+        "perspectives": list_block(
+            [
+                {"perspective": "clients", "findings": list_block(["Apua saa nopeasti"]), "measurement": "Kysely"},
+                {"perspective": "staff", "findings": list_block(["Yhteinen tiimityön malli"]), "measurement": ""},
+            ]
+        ),
+    },
+)
+
+
+def operating_model_data(sections, **fields):
+    data = nested_form_data(
+        {
+            "title": "Perheneuvo yhden yhteydenoton mallina",
+            "slug": "perheneuvo",
+            "short_description": "Kasvatus- ja perheneuvonta matalan kynnyksen palveluna.",
+            "implementation_place": "Etelä-Savon hyvinvointialue",
+            "authors": inline_formset([{"name": "Taina Paananen"}]),
+            "created_date": "2023-12-11",
+            "modified_date": "",
+            "development_stage": DevelopmentStage.READY,
+            "attachments": streamfield([]),
+            "body": streamfield(sections),
+            "tags": "perheneuvonta, asiakasohjaus",
+        }
+    )
+    data.update(fields)
+    return data
+
+
+class AdminTestCase(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.library, cls.article_index = site_sections()
+
+    def setUp(self):
+        self.login()
+
+    def assertShows(self, response, text):
+        """Like ``assertContains`` but fails with a short message instead of the whole admin page."""
+        if text not in response.content.decode():
+            self.fail(f"“{text}” is not on the page")
+
+    def assertFieldError(self, response, field, text):
+        """The admin form shows ``text`` among the errors of ``field``.
+
+        StreamField errors reach the editor as JSON (``as_json_data``), so they are read from there.
+        """
+        errors = response.context["form"].errors.get(field)
+        if not errors:
+            self.fail(f"no errors on {field}")
+        messages = json.dumps(
+            [e.as_json_data() if hasattr(e, "as_json_data") else e.messages for e in errors.as_data()],
+            ensure_ascii=False,
+        )
+        if text not in messages:
+            self.fail(f"“{text}” is not among the errors of {field}: {messages}")
+
+    def add_page(self, model, parent, data, publish):
+        url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
+        data = dict(data)
+        data["action-publish" if publish else "action-draft"] = "1"
+        return self.client.post(url, data)
+
+
+class OperatingModelAdminTests(AdminTestCase):
+    def test_author_creates_and_publishes_a_model_that_renders_its_fields(self):
+        county = Area.objects.get(slug="etela-savo", locale__language_code="fi")
+        stm = Funder.objects.get(slug="stm", locale__language_code="fi")
+        data = operating_model_data(CORE_SECTIONS + [EVALUATION], areas=[county.pk], funders=[stm.pk])
+        self.assertCanCreate(self.library, OperatingModelPage, data)
+
+        page = OperatingModelPage.objects.get(slug="perheneuvo")
+        self.assertTrue(page.live)
+        self.assertEqual(
+            [child.block_type for child in page.body],
+            ["core_idea", "operating_environment", "target_group", "conditions", "evaluation"],
+        )
+        html = self.client.get(page.url).content.decode()
+        for text in (
+            "Perheneuvo yhden yhteydenoton mallina",
+            "Perheneuvo kokoaa yhteydenotot yhteen paikkaan.",
+            "Systeeminen koulutus",
+            "Apua saa nopeasti",
+            "Etelä-Savon hyvinvointialue",
+            "Sosiaali- ja terveysministeriö (STM)",
+            "Taina Paananen",
+            "11.12.2023",
+            "perheneuvonta",
+        ):
+            self.assertIn(text, html)
+        self.assertIn("<h2", html)
+        self.assertIn("Ratkaisun perusidea", html)
+
+    def test_sections_are_stored_in_the_national_order_whatever_order_they_are_given(self):
+        shuffled = [EVALUATION] + list(reversed(CORE_SECTIONS))
+        self.assertCanCreate(self.library, OperatingModelPage, operating_model_data(shuffled))
+        page = OperatingModelPage.objects.get(slug="perheneuvo")
+        self.assertEqual(
+            [child.block_type for child in page.body],
+            ["core_idea", "operating_environment", "target_group", "conditions", "evaluation"],
+        )
+
+    def test_publishing_without_a_required_section_is_refused_with_a_clear_message(self):
+        sections = [section for section in CORE_SECTIONS if section[0] != "conditions"]
+        response = self.add_page(OperatingModelPage, self.library, operating_model_data(sections), publish=True)
+        self.assertEqual(response.status_code, 200)
+        self.assertFieldError(
+            response, "body", "Kuvausta ei voi julkaista ilman näitä osioita: Toimivuuden ja käyttöönoton ehdot."
+        )
+        self.assertFalse(OperatingModelPage.objects.filter(slug="perheneuvo").exists())
+
+    def test_a_draft_without_required_sections_can_be_saved(self):
+        data = operating_model_data([CORE_SECTIONS[0]])
+        response = self.add_page(OperatingModelPage, self.library, data, publish=False)
+        self.assertEqual(response.status_code, 302)
+        page = OperatingModelPage.objects.get(slug="perheneuvo")
+        self.assertFalse(page.live)
+        self.assertEqual([child.block_type for child in page.get_latest_revision_as_object().body], ["core_idea"])
+
+    def test_a_section_may_appear_only_once(self):
+        data = operating_model_data(CORE_SECTIONS + [CORE_SECTIONS[0]])
+        response = self.add_page(OperatingModelPage, self.library, data, publish=False)
+        self.assertEqual(response.status_code, 200)
+        self.assertFieldError(response, "body", "Ratkaisun perusidea")
+        self.assertFalse(OperatingModelPage.objects.filter(slug="perheneuvo").exists())
+
+    def test_a_too_long_short_description_is_refused_with_a_clear_message(self):
+        data = operating_model_data(CORE_SECTIONS, short_description="Pitkä kuvaus. " * 60)
+        response = self.add_page(OperatingModelPage, self.library, data, publish=False)
+        self.assertEqual(response.status_code, 200)
+        self.assertFieldError(response, "short_description", "Lyhyt kuvaus on liian pitkä: enintään 600 merkkiä")
+
+    def test_the_admin_speaks_finnish_and_guides_each_field(self):
+        url = reverse("wagtailadmin_pages:add", args=["models_library", "operatingmodelpage", self.library.pk])
+        response = self.client.get(url)
+        self.assertShows(response, '<html lang="fi"')
+        self.assertShows(response, "Perustiedot")
+        self.assertShows(response, "Toteutuspaikka")
+        self.assertShows(response, "Kerro")
+
+
+class DevelopmentEntityAdminTests(AdminTestCase):
+    def entity_data(self, **fields):
+        data = nested_form_data(
+            {
+                "title": "Vauva- ja väkivaltatyötä sotekeskuksiin",
+                "slug": "vauva-ja-vakivaltatyo",
+                "short_description": "Järjestöjen osaaminen osaksi julkisia palveluja.",
+                "purpose_and_goals": rich_text("<p>Erityisosaamisen juurruttaminen perhekeskuksiin.</p>"),
+                "start_date": "2022-01-01",
+                "end_date": "2024-12-31",
+                "operating_period_note": "Kehittämistyö on käynnissä.",
+                "actors": rich_text("<p>Ensi- ja turvakotien liitto</p>"),
+                "contact_name": "Tiina Palviainen",
+                "contact_email": "tiina.palviainen@etkl.fi",
+                "created_date": "2022-10-04",
+                "modified_date": "",
+                "starting_point": rich_text(""),
+                "main_goals": streamfield(
+                    [
+                        (
+                            "goal",
+                            {
+                                "goal": "Vauva- ja väkivaltatyön osaaminen integroituu perhekeskuksiin.",
+                                "target_groups": list_block(["Perhekeskusten ammattilaiset"]),
+                                "activities": list_block(
+                                    [{"start_year": "2022", "end_year": "", "text": "Avainhenkilöverkosto"}]
+                                ),
+                            },
+                        )
+                    ]
+                ),
+                "expected_results": rich_text("<p>Toimivia yhteistyömalleja.</p>"),
+                "impacts": rich_text("<p>Saumaton palvelupolku.</p>"),
+                "tags": "",
+            }
+        )
+        data.update(fields)
+        return data
+
+    def test_author_creates_an_entity_that_renders_its_fields(self):
+        stea = Funder.objects.get(slug="stea", locale__language_code="fi")
+        self.assertCanCreate(self.library, DevelopmentEntityPage, self.entity_data(funders=[stea.pk]))
+        page = DevelopmentEntityPage.objects.get(slug="vauva-ja-vakivaltatyo")
+        html = self.client.get(page.url).content.decode()
+        for text in (
+            "Erityisosaamisen juurruttaminen perhekeskuksiin.",
+            "1.1.2022–31.12.2024",
+            "Tiina Palviainen",
+            "mailto:tiina.palviainen@etkl.fi",
+            "Avainhenkilöverkosto",
+            "Perhekeskusten ammattilaiset",
+            "Sosiaali- ja terveysjärjestöjen avustuskeskus (STEA)",
+        ):
+            self.assertIn(text, html)
+
+    def test_an_end_date_before_the_start_date_is_refused(self):
+        response = self.add_page(
+            DevelopmentEntityPage, self.library, self.entity_data(end_date="2021-12-31"), publish=False
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertFieldError(response, "end_date", "Päättymispäivä ei voi olla ennen alkamispäivää.")
+
+    def test_a_bad_email_is_refused(self):
+        response = self.add_page(
+            DevelopmentEntityPage, self.library, self.entity_data(contact_email="tiina.etkl.fi"), publish=False
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertFieldError(response, "contact_email", "Syötä kelvollinen sähköpostiosoite.")
+        self.assertFalse(DevelopmentEntityPage.objects.filter(slug="vauva-ja-vakivaltatyo").exists())
+
+    def test_an_activity_span_ending_before_it_starts_is_refused(self):
+        data = self.entity_data()
+        data["main_goals-0-value-activities-0-value-end_year"] = "2020"
+        response = self.add_page(DevelopmentEntityPage, self.library, data, publish=False)
+        self.assertEqual(response.status_code, 200)
+        self.assertFieldError(response, "main_goals", "Viimeinen vuosi ei voi olla ennen ensimmäistä vuotta.")
+
+
+class ArticleAndIndexAdminTests(AdminTestCase):
+    def test_author_creates_an_article_linked_to_a_model(self):
+        self.assertCanCreate(self.library, OperatingModelPage, operating_model_data(CORE_SECTIONS))
+        model = OperatingModelPage.objects.get(slug="perheneuvo")
+        data = nested_form_data(
+            {
+                "title": "Perhekeskuskehittämistä yhdessä",
+                "slug": "perhekeskuskehittamista",
+                "intro": "Järjestöt mukana perhekeskuksissa.",
+                "date": "2021-06-01",
+                "authors": "Miriam Tepora",
+                "body": streamfield(
+                    [
+                        ("paragraph", rich_text("<p>Yhteistyömalli on lisännyt luottamusta.</p>")),
+                        ("heading", "Mitä seuraavaksi?"),
+                        ("quote", "Ei pelkästään puhuta yhteistyöstä, vaan tehdään sitä."),
+                    ]
+                ),
+                "related_pages": streamfield([("page", model.pk)]),
+                "tags": "perhekeskus",
+            }
+        )
+        self.assertCanCreate(self.article_index, ArticlePage, data)
+        html = self.client.get(ArticlePage.objects.get(slug="perhekeskuskehittamista").url).content.decode()
+        for text in (
+            "Yhteistyömalli on lisännyt luottamusta.",
+            "<h2>Mitä seuraavaksi?</h2>",
+            "Miriam Tepora",
+            model.url,
+        ):
+            self.assertIn(text, html)
+
+    def test_page_type_rules(self):
+        from articles.models import ArticleIndexPage
+        from home.models import HomePage
+        from models_library.models import ModelLibraryPage
+
+        self.assertAllowedSubpageTypes(ModelLibraryPage, {OperatingModelPage, DevelopmentEntityPage})
+        self.assertAllowedSubpageTypes(HomePage, {ModelLibraryPage, ArticleIndexPage})
+        self.assertAllowedParentPageTypes(OperatingModelPage, {ModelLibraryPage})
+        self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})
+        self.assertCanNotCreateAt(Page, OperatingModelPage)
