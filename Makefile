@@ -57,7 +57,7 @@ check: $(VENV)/.installed
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --ignore=.venv --ignore=tests -l fi -l sv --no-obsolete
+	$(PY) manage.py makemessages --ignore=.venv --ignore=tests --ignore=scripts -l fi -l sv --no-obsolete
 
 requirements: $(VENV)/.installed
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url requirements.in -o requirements.txt

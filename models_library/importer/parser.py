@@ -632,18 +632,26 @@ def finish(result, extras, unknown, warnings):
     return result
 
 
+def is_lead(text):
+    """Whether a paragraph can be an article's lead: at least one whole sentence of some length."""
+    return len(text) >= 60 and text.rstrip()[-1:] in '.!?”"'
+
+
 def build_article(lines, source):
     """Build the dict of a free-form document: title, intro and remaining paragraphs."""
     blocks = blocks_of(lines)
     first = blocks[0]
     rest = ([first[1:]] if first[1:] else []) + blocks[1:]
     texts = ["\n".join(block) for block in rest]
+    # The lead is the first paragraph that reads as prose; picture captions and words
+    # such as "Transkriptio" before it stay in the body, in their place.
+    lead = next((i for i, text in enumerate(texts[:2]) if is_lead(text)), None)
     return {
         "kind": "article",
         "source": source,
         "title": first[0],
-        "intro": texts[0] if texts else "",
-        "paragraphs": texts[1:],
+        "intro": texts[lead] if lead is not None else "",
+        "paragraphs": [text for i, text in enumerate(texts) if i != lead],
         "unknown_labels": [],
         "extra_sections": [],
         "warnings": [],

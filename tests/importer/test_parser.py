@@ -254,7 +254,6 @@ def test_article_seeds(prefix, title):
     result = seed(prefix)
     assert result["kind"] == "article"
     assert result["title"] == title
-    assert result["intro"]
     assert result["paragraphs"]
     assert result["unknown_labels"] == result["extra_sections"] == result["warnings"] == []
     assert_no_noise(result)
@@ -267,10 +266,18 @@ def test_article_seeds(prefix, title):
 
 def test_article_002_keeps_each_slide_as_paragraph():
     result = seed("002")
-    assert result["intro"] == "Transkriptio"
-    assert len(result["paragraphs"]) == 23
-    assert result["paragraphs"][0].startswith("1 Yhteistyöllä perheiden hyvinvointia")
+    # A transcript has no lead: its slides stay in order.
+    assert result["intro"] == ""
+    assert result["paragraphs"][0] == "Transkriptio"
+    assert len(result["paragraphs"]) == 24
+    assert result["paragraphs"][1].startswith("1 Yhteistyöllä perheiden hyvinvointia")
     assert result["paragraphs"][-1].startswith("23 Lasten, nuorten")
+
+
+def test_article_004_lead_skips_the_picture_caption():
+    result = seed("004")
+    assert result["intro"].startswith("Kehittämisprojekti oli osa Varsinais-Suomen")
+    assert result["paragraphs"][0] == "Perhe, äiti ja lapsi lattialla kirjan kanssa, isä takana"
 
 
 def test_article_001_intro_and_order():

@@ -117,6 +117,29 @@ class OperatingModelAdminTests(AdminTestCase):
         self.assertIn("<h2", html)
         self.assertIn("Ratkaisun perusidea", html)
 
+    def test_each_save_keeps_a_revision_and_the_live_page_waits_for_publishing(self):
+        self.assertCanCreate(self.library, OperatingModelPage, operating_model_data(CORE_SECTIONS))
+        page = OperatingModelPage.objects.get(slug="perheneuvo")
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        changed = operating_model_data(CORE_SECTIONS, title="Perheneuvo, muokattu")
+        changed["authors-INITIAL_FORMS"] = "0"
+        response = self.client.post(url, changed)
+        self.assertEqual(response.status_code, 302)
+        page.refresh_from_db()
+        self.assertEqual(page.revisions.count(), 2)
+        self.assertEqual(page.title, "Perheneuvo yhden yhteydenoton mallina")  # the draft is not live yet
+        self.assertEqual(page.get_latest_revision_as_object().title, "Perheneuvo, muokattu")
+
+    def test_an_author_previews_a_description_before_saving(self):
+        args = ["models_library", "operatingmodelpage", self.library.pk]
+        url = reverse("wagtailadmin_pages:preview_on_add", args=args)
+        response = self.client.post(url, operating_model_data(CORE_SECTIONS + [EVALUATION]))
+        self.assertEqual(response.json()["is_valid"], True)
+        html = self.client.get(url).content.decode()
+        self.assertIn("Perheneuvo kokoaa yhteydenotot yhteen paikkaan.", html)
+        self.assertIn("Apua saa nopeasti", html)
+        self.assertFalse(OperatingModelPage.objects.exists())
+
     def test_sections_are_stored_in_the_national_order_whatever_order_they_are_given(self):
         shuffled = [EVALUATION] + list(reversed(CORE_SECTIONS))
         self.assertCanCreate(self.library, OperatingModelPage, operating_model_data(shuffled))
