@@ -46,7 +46,7 @@ browser:
 
 # Runs on SQLite, or on PostgreSQL when DATABASE_URL points at one.
 test: $(VENV)/.installed $(MO_FILES) browser
-	$(VENV)/bin/pytest
+	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -179,13 +179,27 @@ class OperatingModelAdminTests(AdminTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertFieldError(response, "short_description", "Lyhyt kuvaus on liian pitkä: enintään 600 merkkiä")
 
-    def test_the_admin_speaks_finnish_and_guides_each_field(self):
+    def test_the_admin_speaks_the_users_language_and_guides_each_field(self):
         url = reverse("wagtailadmin_pages:add", args=["models_library", "operatingmodelpage", self.library.pk])
-        response = self.client.get(url)
+        response = self.client.get(url, HTTP_ACCEPT_LANGUAGE="fi-FI,fi;q=0.9")
         self.assertShows(response, '<html lang="fi"')
         self.assertShows(response, "Perustiedot")
         self.assertShows(response, "Toteutuspaikka")
-        self.assertShows(response, "Kerro")
+        self.assertShows(response, "1–3 virkettä, jotka kertovat toisen alueen lukijalle")
+        response = self.client.get(url, HTTP_ACCEPT_LANGUAGE="sv-FI,sv;q=0.9")
+        self.assertShows(response, '<html lang="sv"')
+        self.assertShows(response, "Grunduppgifter")
+
+    def test_every_field_and_section_has_help_text(self):
+        from models_library.blocks import DescriptionBlock
+
+        for model in (OperatingModelPage, DevelopmentEntityPage):
+            for field in model._meta.get_fields():
+                if field.concrete and field.model is model and field.name not in ("page_ptr",):
+                    self.assertTrue(getattr(field, "help_text", ""), f"{model.__name__}.{field.name} has no help text")
+        for name, block in DescriptionBlock().child_blocks.items():
+            help_text = getattr(block.meta, "help_text", None) or block.field.help_text
+            self.assertTrue(help_text, f"section {name} has no help text")
 
 
 class DevelopmentEntityAdminTests(AdminTestCase):
