@@ -14,6 +14,8 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from .sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
+
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
 
 
@@ -163,21 +165,6 @@ class ExtraSectionBlock(blocks.StructBlock):
         template = "models_library/blocks/extra_section_block.html"
         icon = "doc-empty"
         label = _("Other section")
-
-
-# The national order of the description sections; the names are the block types.
-SECTION_ORDER = [
-    "core_idea",
-    "operating_environment",
-    "target_group",
-    "conditions",
-    "evaluation",
-    "dependencies",
-    "tips",
-    "process",
-    "extra",
-]
-REQUIRED_TO_PUBLISH = ["core_idea", "operating_environment", "target_group", "conditions"]
 
 
 class DescriptionBlock(blocks.StreamBlock):

@@ -18,7 +18,6 @@ from wagtail.models import Locale, Page, Site
 from articles.models import ArticleIndexPage, ArticlePage
 from taxonomy.models import Area, Funder, Organisation
 
-from ..blocks import REQUIRED_TO_PUBLISH, SECTION_ORDER
 from ..models import (
     DevelopmentEntityPage,
     DevelopmentStage,
@@ -27,6 +26,7 @@ from ..models import (
     OperatingModelAuthor,
     OperatingModelPage,
 )
+from ..sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
 
 STAGES = {
     "idea": DevelopmentStage.IDEA,
@@ -54,8 +54,12 @@ class ImportResult:
 
 
 def rich_text(paragraphs):
-    """Paragraphs of plain text as rich-text HTML, escaped."""
-    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs if paragraph.strip())
+    """Paragraphs of plain text as rich-text HTML, escaped; line breaks inside a paragraph are kept."""
+    return "".join(
+        "<p>{}</p>".format("<br>".join(escape(line) for line in paragraph.splitlines()))
+        for paragraph in paragraphs
+        if paragraph.strip()
+    )
 
 
 def as_date(value):

@@ -16,6 +16,8 @@ import datetime
 import os
 import re
 
+from ..sections import SECTION_ORDER
+
 GROUP = "group"  # a group heading such as "Perustiedot": skipped
 UNKNOWN = "unknown"  # a heading-like line that is not a known label
 
@@ -67,14 +69,7 @@ OM_KEYS = COMMON_KEYS | {
     "authors",
     "development_stage",
     "cover_image_caption",
-    "core_idea",
-    "operating_environment",
-    "target_group",
-    "conditions",
-    "evaluation",
-    "dependencies",
-    "tips",
-    "process",
+    *SECTION_ORDER,
 }
 DE_KEYS = COMMON_KEYS | {
     "purpose_and_goals",

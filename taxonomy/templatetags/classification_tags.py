@@ -6,8 +6,17 @@ from wagtail.models import Locale
 register = template.Library()
 
 
-@register.simple_tag
-def localized_all(items):
+def active_locale(request):
+    """The active locale, looked up once per request."""
+    if request is None:
+        return Locale.get_active()
+    if not hasattr(request, "active_locale"):
+        request.active_locale = Locale.get_active()
+    return request.active_locale
+
+
+@register.simple_tag(takes_context=True)
+def localized_all(context, items):
     """The given classifications in the active language, in one query per call.
 
     Descriptions link to the Finnish instances; this swaps each for its
@@ -16,7 +25,7 @@ def localized_all(items):
     items = list(items)
     if not items:
         return []
-    locale = Locale.get_active()
+    locale = active_locale(context.get("request"))
     if all(item.locale_id == locale.pk for item in items):
         return items
     model = type(items[0])

@@ -99,6 +99,7 @@ def test_free_form_documents_become_articles_with_their_text_intact():
     text = article.intro + " ".join(block.value.source for block in article.body)
     assert "Perhekeskusajokortti toteutetaan keväällä yhteistyössä eOppivan kanssa." in text
     assert "sami.luoto@varha.fi" in text
+    assert "Sami Luoto<br>projektipäällikkö<br>" in text  # the lines of a contact block stay lines
     assert "Hyppää pääsisältöön" not in text
 
 
