@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 STAMP := .run
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
+MIGRATIONS := $(wildcard */migrations/*.py)
+# System packages are installed with apt-get, through sudo unless we are root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: run setup setup-messages test lint check messages requirements clean-db system-packages browser
@@ -13,10 +16,10 @@ run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Everything `run` needs; each step is redone only when its inputs change.
-setup: $(VENV)/.installed $(MO_FILES) $(STAMP)/demo-loaded
+setup: $(VENV)/.installed $(MO_FILES) $(STAMP)/migrated $(STAMP)/demo-loaded
 
 $(VENV)/.installed: requirements.txt
-	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ($(PYTHON)) is needed"; exit 1; }
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ($(PYTHON)) is needed: see README.md"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -r requirements.txt
@@ -24,25 +27,28 @@ $(VENV)/.installed: requirements.txt
 
 # gettext's msgfmt compiles the translations; install Debian's package when it is missing.
 system-packages:
-	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
+	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-packages $(VENV)/.installed
 	$(PY) manage.py compilemessages --ignore=.venv -l $* -v0
 
 setup-messages: $(MO_FILES)
 
-$(STAMP)/demo-loaded: $(VENV)/.installed
+$(STAMP)/migrated: $(VENV)/.installed $(MIGRATIONS)
 	mkdir -p $(STAMP)
 	$(PY) manage.py migrate --no-input -v0
+	touch $@
+
+$(STAMP)/demo-loaded: $(STAMP)/migrated
 	$(PY) manage.py load_demo
 	touch $@
 
 clean-db:
-	rm -f db.sqlite3 $(STAMP)/demo-loaded
+	rm -f db.sqlite3 $(STAMP)/migrated $(STAMP)/demo-loaded
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
 # Runs on SQLite, or on PostgreSQL when DATABASE_URL points at one.
 test: $(VENV)/.installed $(MO_FILES) browser
@@ -60,4 +66,4 @@ messages: $(VENV)/.installed
 	$(PY) manage.py makemessages --ignore=.venv --ignore=tests --ignore=scripts -l fi -l sv --no-obsolete
 
 requirements: $(VENV)/.installed
-	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url requirements.in -o requirements.txt
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt

@@ -92,6 +92,10 @@ class ArticlePage(Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    def live_related_pages(self):
+        """The related models and entities that are published, in the visitor's language where translated."""
+        return [block.value.localized for block in self.related_pages if block.value and block.value.live]
+
 
 class ArticleIndexPage(Page):
     """Lists the articles, newest first."""

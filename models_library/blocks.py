@@ -119,6 +119,12 @@ class DependencyBlock(blocks.StructBlock):
 class DependenciesBlock(blocks.StructBlock):
     """Dependencies on other services and actors."""
 
+    intro = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        required=False,
+        label=_("Introduction"),
+        help_text=_("Optional text before the list."),
+    )
     items = blocks.ListBlock(DependencyBlock(), min_num=1, label=_("Dependencies"))
     notes = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
@@ -250,6 +256,15 @@ class DescriptionBlock(blocks.StreamBlock):
         return blocks.StreamValue(self, [(c.block_type, c.value, c.id) for c in children])
 
 
+class OtherSectionsBlock(blocks.StreamBlock):
+    """Sections of a development entity outside its fixed fields, kept so that imported text is never lost."""
+
+    extra = ExtraSectionBlock()
+
+    class Meta:
+        required = False
+
+
 class LinkBlock(blocks.StructBlock):
     """A link to material elsewhere on the web."""
 
@@ -317,6 +332,8 @@ class GoalBlock(blocks.StructBlock):
 
 
 class GoalsBlock(blocks.StreamBlock):
+    """The goals of a development entity."""
+
     goal = GoalBlock()
 
     class Meta:

@@ -24,7 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import RICH_TEXT_FEATURES, AttachmentBlocks, DescriptionBlock, GoalsBlock
+from .blocks import RICH_TEXT_FEATURES, AttachmentBlocks, DescriptionBlock, GoalsBlock, OtherSectionsBlock
 
 SHORT_DESCRIPTION_LIMIT = 600
 # Descriptions link to classifications in the source language; templates show them localized.
@@ -102,6 +102,7 @@ class DescriptionPage(Page):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
+        limit_choices_to=SOURCE_LOCALE,
         related_name="+",
         verbose_name=_("organisation"),
         help_text=_("The organisation that owns and updates this description."),
@@ -267,11 +268,6 @@ class OperatingModelPage(DescriptionPage):
         verbose_name = _("operating model")
         verbose_name_plural = _("operating models")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.body
-        return context
-
 
 class DevelopmentEntityPage(DescriptionPage):
     """A development entity (kokonaisuus): a project or programme and the models it produced."""
@@ -306,6 +302,7 @@ class DevelopmentEntityPage(DescriptionPage):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
+        limit_choices_to=SOURCE_LOCALE,
         related_name="+",
         verbose_name=_("contact person's organisation"),
         help_text=_("The organisation the contact person works for."),
@@ -339,12 +336,19 @@ class DevelopmentEntityPage(DescriptionPage):
         blank=True,
         help_text=_("The lasting effects on clients, staff and the service system, and how they are shown."),
     )
+    other_sections = StreamField(
+        OtherSectionsBlock(),
+        blank=True,
+        verbose_name=_("other sections"),
+        help_text=_("Content that fits none of the fields above. Use sparingly."),
+    )
     tags = ClusterTaggableManager(through=DevelopmentEntityPageTag, blank=True, verbose_name=_("tags"))
 
     parent_page_types = ["models_library.ModelLibraryPage"]
     subpage_types = []
 
     search_fields = DescriptionPage.search_fields + [
+        index.SearchField("other_sections"),
         index.SearchField("purpose_and_goals"),
         index.SearchField("starting_point"),
         index.SearchField("main_goals"),
@@ -378,6 +382,7 @@ class DevelopmentEntityPage(DescriptionPage):
         FieldPanel("main_goals"),
         FieldPanel("expected_results"),
         FieldPanel("impacts"),
+        FieldPanel("other_sections"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -401,6 +406,7 @@ class DevelopmentEntityPage(DescriptionPage):
     def live_operating_models(self):
         return (
             OperatingModelPage.objects.live()
+            .public()
             .filter(development_entity=self, locale_id=self.locale_id)
             .order_by("title")
         )
@@ -429,13 +435,12 @@ class ModelLibraryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         models_qs = (
             OperatingModelPage.objects.live()
+            .public()
             .child_of(self)
-            .select_related("cover_image")
-            .prefetch_related("areas")
             .order_by("-created_date", "-first_published_at", "pk")
         )
         context["page_obj"] = Paginator(models_qs, self.per_page).get_page(request.GET.get("page"))
-        context["entities"] = DevelopmentEntityPage.objects.live().child_of(self).order_by("title")
+        context["entities"] = DevelopmentEntityPage.objects.live().public().child_of(self).order_by("title")
         return context
 
 
@@ -444,6 +449,14 @@ class ImportedSource(models.Model):
 
     source = models.CharField(_("source file"), max_length=255, unique=True)
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("imported revision"),
+        help_text=_("The revision the last import made; a later one means an editor has changed the page."),
+    )
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
     class Meta:

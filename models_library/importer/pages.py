@@ -7,12 +7,16 @@ publishing requires; otherwise they stay drafts and the report says why.
 
 import datetime
 import json
+import re
 from dataclasses import dataclass, field
 from html import escape
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
 from articles.models import ArticleIndexPage, ArticlePage
@@ -26,7 +30,9 @@ from ..models import (
     OperatingModelAuthor,
     OperatingModelPage,
 )
-from ..sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
+from ..sections import SECTION_ORDER
+
+OTHER_HEADING = "Muuta"  # heading for text that stood before the first label
 
 STAGES = {
     "idea": DevelopmentStage.IDEA,
@@ -104,34 +110,42 @@ def find_area(name):
     return candidates.order_by("kind").first()
 
 
-def find_funder(name, result):
+ABBREVIATION = re.compile(r"^(?P<name>.*?)\s*\((?P<abbreviation>[^()]*)\)\s*$")
+
+
+def find_or_add(model, name, result, **extra):
+    """The source-language classification a name stands for; added to the list when none matches.
+
+    “Sosiaali- ja terveysministeriö (STM)”, “Sosiaali- ja terveysministeriö” and “STM” are
+    the same funder.
+    """
     base = source_locale()
-    text = name.strip()
-    funder = Funder.objects.filter(locale=base).filter(Q(name__iexact=text) | Q(abbreviation__iexact=text)).first()
-    if funder is None and "(" in text:
-        abbreviation = text.rsplit("(", 1)[1].rstrip(")").strip()
-        funder = Funder.objects.filter(locale=base, abbreviation__iexact=abbreviation).first()
-    if funder is None:
-        funder = Funder.objects.create(locale=base, name=text)
-        result.notes.append(f"new funder added to the list: {text}")
-    return funder
+    text = " ".join(name.split())
+    match = ABBREVIATION.match(text)
+    bare, abbreviation = (match["name"], match["abbreviation"].strip()) if match else (text, "")
+    query = Q(name__iexact=text) | Q(name__iexact=bare) | Q(name__istartswith=f"{bare} (") | Q(slug=slugify(bare))
+    if hasattr(model, "abbreviation"):
+        query |= Q(abbreviation__iexact=text)
+        if abbreviation:
+            query |= Q(abbreviation__iexact=abbreviation)
+    found = model.objects.filter(locale=base).filter(query).first()
+    if found is None:
+        found = model.objects.create(locale=base, name=text, **extra)
+        result.notes.append(
+            _("new %(kind)s added to the list: %(name)s") % {"kind": model._meta.verbose_name, "name": text}
+        )
+    return found
 
 
-def find_organisation(name):
-    base = source_locale()
-    organisation = Organisation.objects.filter(locale=base, name__iexact=name.strip()).first()
-    return organisation or Organisation.objects.create(locale=base, name=name.strip())
-
-
-def unique_slug(parent, title, page):
-    base = slugify(title)[:70] or "sivu"
-    slug, number = base, 2
-    siblings = parent.get_children()
-    if page.pk:
-        siblings = siblings.exclude(pk=page.pk)
-    while siblings.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+def extra_section_stream(extra_sections):
+    """“Other section” blocks for text under unknown labels (or before the first label)."""
+    return [
+        {
+            "type": "extra",
+            "value": {"heading": extra["heading"] or OTHER_HEADING, "text": rich_text(extra["paragraphs"])},
+        }
+        for extra in extra_sections
+    ]
 
 
 def operating_model_body(sections, extra_sections):
@@ -163,15 +177,15 @@ def operating_model_body(sections, extra_sections):
             {
                 "type": "dependencies",
                 "value": {
+                    "intro": rich_text(value.get("intro", [])),
                     "items": value["items"],
-                    "notes": rich_text(value.get("intro", []) + value.get("notes", [])),
+                    "notes": rich_text(value.get("notes", [])),
                 },
             }
         )
     if sections.get("process"):
         stream.append({"type": "process", "value": {"steps": sections["process"]["steps"]}})
-    for extra in extra_sections:
-        stream.append({"type": "extra", "value": {"heading": extra["heading"], "text": rich_text(extra["paragraphs"])}})
+    stream.extend(extra_section_stream(extra_sections))
     stream.sort(key=lambda section: SECTION_ORDER.index(section["type"]))
     return json.dumps(stream)
 
@@ -188,20 +202,29 @@ def set_operating_model_fields(page, data, result):
         if stage in STAGES:
             page.development_stage = STAGES[stage]
         else:
-            result.notes.append(f"unknown development stage “{data['development_stage']}”, kept as the default")
+            result.notes.append(
+                _("unknown development stage “%(stage)s”; the default was kept") % {"stage": data["development_stage"]}
+            )
     if data.get("development_entity"):
-        entity = DevelopmentEntityPage.objects.filter(title__iexact=data["development_entity"].strip()).first()
+        entity = (
+            DevelopmentEntityPage.objects.filter(title__iexact=data["development_entity"].strip(), locale=page.locale)
+            .order_by("-live", "pk")
+            .first()
+        )
         if entity:
             page.development_entity = entity
         else:
-            result.notes.append(f"development entity not found: {data['development_entity']}")
+            result.notes.append(_("development entity not found: %(title)s") % {"title": data["development_entity"]})
     page.body = operating_model_body(data.get("sections", {}), data.get("extra_sections", []))
     page.attachments = json.dumps([{"type": "link", "value": link} for link in data.get("links", [])])
     page.authors.clear()
     for name in data.get("authors", []):
         page.authors.add(OperatingModelAuthor(name=name))
     if data.get("cover_image_caption"):
-        result.notes.append(f"cover image “{data['cover_image_caption']}” named but no image file given")
+        result.notes.append(
+            _("the cover image “%(caption)s” is named but no image file was given")
+            % {"caption": data["cover_image_caption"]}
+        )
 
 
 def set_entity_fields(page, data, result):
@@ -214,10 +237,10 @@ def set_entity_fields(page, data, result):
     page.operating_period_note = (period.get("text") or "")[:255]
     page.actors = rich_text(data.get("actors", []))
     contact = data.get("contact") or {}
-    page.contact_name = contact.get("name", "")
-    page.contact_email = contact.get("email", "")
+    page.contact_name = contact.get("name") or ""
+    page.contact_email = contact.get("email") or ""
     if contact.get("organisation"):
-        page.contact_organisation = find_organisation(contact["organisation"])
+        page.contact_organisation = find_or_add(Organisation, contact["organisation"], result)
         page.organisation = page.contact_organisation
     if data.get("created"):
         page.created_date = as_date(data["created"])
@@ -236,12 +259,9 @@ def set_entity_fields(page, data, result):
             for goal in data.get("main_goals", [])
         ]
     )
-    extra = [
-        f"<h3>{escape(section['heading'])}</h3>{rich_text(section['paragraphs'])}"
-        for section in data.get("extra_sections", [])
-    ]
     page.expected_results = rich_text(data.get("expected_results", []))
-    page.impacts = rich_text(data.get("impacts", [])) + "".join(extra)
+    page.impacts = rich_text(data.get("impacts", []))
+    page.other_sections = json.dumps(extra_section_stream(data.get("extra_sections", [])))
 
 
 def set_article_fields(page, data, result):
@@ -257,9 +277,9 @@ def set_classifications(page, data, result):
         if area:
             areas.append(area)
         else:
-            result.notes.append(f"area not recognised: {name}")
+            result.notes.append(_("area not recognised: %(name)s") % {"name": name})
     page.areas.set(areas)
-    page.funders.set([find_funder(name, result) for name in data.get("funders", [])])
+    page.funders.set([find_or_add(Funder, name, result) for name in data.get("funders", [])])
 
 
 PAGE_TYPES = {
@@ -269,14 +289,53 @@ PAGE_TYPES = {
 }
 
 
-def missing_sections(page):
-    present = {child.block_type for child in page.body}
-    return [name for name in REQUIRED_TO_PUBLISH if name not in present]
+class ImportRejected(Exception):
+    """A document that cannot become a page; the message says why, in the reader's words."""
+
+
+def validation_messages(error):
+    """The messages of a ValidationError as one line, the nested ones of StreamField blocks included."""
+    if hasattr(error, "as_json_data"):
+        return "; ".join(nested_messages(error.as_json_data()))
+    if hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{field}: {validation_messages(ValidationError(errors))}" for field, errors in error.error_dict.items()
+        )
+    return "; ".join(
+        "; ".join(nested_messages(e.as_json_data())) if hasattr(e, "as_json_data") else message
+        for e, message in zip(error.error_list, error.messages, strict=False)
+    )
+
+
+def nested_messages(data):
+    """Every "messages" entry in the JSON form of a block validation error."""
+    if isinstance(data, dict):
+        found = [str(message) for message in data.get("messages", [])]
+        return found + [m for value in data.values() if isinstance(value, dict | list) for m in nested_messages(value)]
+    if isinstance(data, list):
+        return [message for item in data for message in nested_messages(item)]
+    return []
+
+
+def publish_problems(page):
+    """Why the page cannot be published as it is: the description's own validation, or nothing."""
+    if not isinstance(page, OperatingModelPage):
+        return ""
+    try:
+        page.body.stream_block.clean(page.body)
+    except ValidationError as error:
+        return validation_messages(error)
+    return ""
 
 
 @transaction.atomic
-def import_document(data, publish=False):
-    """Create or update the page for one parsed document; returns an ``ImportResult``."""
+def import_document(data, publish=False, force=False):
+    """Create or update the page for one parsed document; returns an ``ImportResult``.
+
+    Raises ``ImportRejected`` when the document cannot become a valid page, and when its
+    page was edited in the admin after the last import (unless ``force``): an import
+    never overwrites an editor's work without being told to.
+    """
     result = ImportResult(source=data["source"])
     model, set_fields = PAGE_TYPES[data["kind"]]
     library, article_index = site_sections()
@@ -285,8 +344,12 @@ def import_document(data, publish=False):
     record = ImportedSource.objects.filter(source=data["source"]).select_related("page").first()
     page = record.page.specific if record else None
     if page is not None and not isinstance(page, model):
-        result.notes.append(f"the file was a {page.specific_class.__name__} before; a new page is made")
+        result.notes.append(
+            _("the file was a %(kind)s before; a new page is made") % {"kind": page.specific_class._meta.verbose_name}
+        )
         page = None
+    if page is not None and not force and record.revision_id and page.latest_revision_id != record.revision_id:
+        raise ImportRejected(_("the page has been edited in the admin since the last import; use --force to overwrite"))
 
     if page is None:
         page = model(locale=parent.locale, live=False)
@@ -299,20 +362,25 @@ def import_document(data, publish=False):
     if model is not ArticlePage:
         set_classifications(page, data, result)
     if data.get("unknown_labels"):
-        result.notes.append("unknown labels kept as extra sections: " + ", ".join(data["unknown_labels"]))
-    for warning in data.get("warnings", []):
-        result.notes.append(warning)
+        result.notes.append(
+            _("unknown labels kept as other sections: %(labels)s") % {"labels": ", ".join(data["unknown_labels"])}
+        )
+    result.notes.extend(data.get("warnings", []))
 
-    page.slug = page.slug or unique_slug(parent, page.title, page)
+    page.slug = page.slug or find_available_slug(parent, slugify(page.title)[:70] or "sivu", ignore_page_id=page.pk)
+    try:
+        page.full_clean(exclude=["path", "depth"] if page.pk is None else None)
+    except ValidationError as error:
+        raise ImportRejected(validation_messages(error)) from error
     if page.pk is None:
         parent.add_child(instance=page)
-        ImportedSource.objects.create(source=data["source"], page=page)
     revision = page.save_revision(clean=False)
+    ImportedSource.objects.update_or_create(source=data["source"], defaults={"page": page, "revision": revision})
 
     if publish:
-        missing = missing_sections(page) if model is OperatingModelPage else []
-        if missing:
-            result.notes.append("not published, required sections missing: " + ", ".join(missing))
+        problems = publish_problems(page)
+        if problems:
+            result.notes.append(_("not published: %(problems)s") % {"problems": problems})
         else:
             revision.publish()
             result.published = True

@@ -107,7 +107,7 @@ def test_importing_the_same_file_again_updates_the_page():
     run_import(SEED_MODEL, publish=True)
     first = OperatingModelPage.objects.get()
     out, _ = run_import(SEED_MODEL, publish=True)
-    assert "updated" in out
+    assert "päivitettiin toimintamalli" in out
     assert OperatingModelPage.objects.count() == 1
     assert OperatingModelPage.objects.get().pk == first.pk
 
@@ -134,7 +134,7 @@ def test_a_broken_file_is_reported_and_the_others_still_import(tmp_path):
     binary = tmp_path / "broken.txt"
     binary.write_bytes(b"\xff\xfe\x00\x81 not text")
     err = StringIO()
-    with pytest.raises(CommandError, match="2 file"):
+    with pytest.raises(CommandError, match="2 tiedostoa ei voitu tuoda"):
         call_command("import_descriptions", str(empty), str(SEED_MODEL), str(binary), stdout=StringIO(), stderr=err)
     assert "empty.txt" in err.getvalue() and "empty" in err.getvalue()
     assert "broken.txt" in err.getvalue() and "UTF-8" in err.getvalue()
@@ -163,7 +163,7 @@ def test_a_model_publish_without_required_sections_stays_a_draft(tmp_path):
         "Ratkaisun perusidea\n\nPerusidea.\n"
     )
     out, _ = run_import(path, publish=True)
-    assert "not published" in out
+    assert "ei julkaistu: Kuvausta ei voi julkaista ilman näitä osioita: Toimintaympäristö" in out
     assert not OperatingModelPage.objects.get().live
 
 

@@ -235,6 +235,7 @@ class DevelopmentEntityAdminTests(AdminTestCase):
                 ),
                 "expected_results": rich_text("<p>Toimivia yhteistyömalleja.</p>"),
                 "impacts": rich_text("<p>Saumaton palvelupolku.</p>"),
+                "other_sections": streamfield([]),
                 "tags": "",
             }
         )

@@ -4,8 +4,10 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from models_library.importer.pages import import_document
+from models_library.importer.pages import ImportRejected, import_document
 from models_library.importer.parser import ImportFileError, parse_file
 
 
@@ -29,6 +31,9 @@ class Command(BaseCommand):
         parser.add_argument("--publish", action="store_true", help="Publish the pages (default: drafts).")
         parser.add_argument("--dry-run", action="store_true", help="Only show what would be imported.")
         parser.add_argument("--json", action="store_true", help="With --dry-run: print the extracted fields as JSON.")
+        parser.add_argument(
+            "--force", action="store_true", help="Overwrite pages that were edited in the admin after their import."
+        )
 
     def handle(self, *args, paths, publish, dry_run, **options):
         as_json = options["json"]
@@ -47,19 +52,37 @@ class Command(BaseCommand):
                 for data in parsed:
                     self.stdout.write(f"{data['source']}: {data['kind']} “{data['title']}”")
                     for label in data.get("unknown_labels", []):
-                        self.stdout.write(f"  unknown label, kept as an extra section: {label}")
+                        self.stdout.write(
+                            "  " + _("unknown label, kept as an other section: %(label)s") % {"label": label}
+                        )
         else:
             for data in parsed:
-                self.report(import_document(data, publish=publish))
+                try:
+                    self.report(import_document(data, publish=publish, force=options["force"]))
+                except ImportRejected as error:
+                    failures.append(error)
+                    self.stderr.write(self.style.ERROR(f"✗ {data['source']}: {error}"))
 
         if failures:
-            raise CommandError(f"{len(failures)} file(s) could not be imported; the others were imported.")
+            raise CommandError(
+                ngettext(
+                    "%(count)d file could not be imported; the others were.",
+                    "%(count)d files could not be imported; the others were.",
+                    len(failures),
+                )
+                % {"count": len(failures)}
+            )
 
     def report(self, result):
-        state = "published" if result.published else "draft"
+        message = {
+            ("created", True): _("%(source)s: created %(kind)s “%(title)s”, published"),
+            ("created", False): _("%(source)s: created %(kind)s “%(title)s” as a draft"),
+            ("updated", True): _("%(source)s: updated %(kind)s “%(title)s”, published"),
+            ("updated", False): _("%(source)s: updated %(kind)s “%(title)s” as a draft"),
+        }[result.action, result.published]
         kind = result.page.specific_class._meta.verbose_name
         self.stdout.write(
-            self.style.SUCCESS(f"✓ {result.source}: {result.action} {kind} “{result.page.title}” ({state})")
+            self.style.SUCCESS("✓ " + message % {"source": result.source, "kind": kind, "title": result.page.title})
         )
         for note in result.notes:
             self.stdout.write(f"  {note}")

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"
 ADMIN_USERNAME = "admin"
@@ -15,7 +15,12 @@ ADMIN_PASSWORD = "toimintamallit"
 class Command(BaseCommand):
     help = "Create the demo admin user (admin / toimintamallit) and import the seed documents, published."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Load the demo even when DEBUG is off.")
+
+    def handle(self, *args, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("The demo (with its well-known admin password) loads only with DEBUG on; use --force.")
         User = get_user_model()
         if not User.objects.filter(username=ADMIN_USERNAME).exists():
             User.objects.create_superuser(ADMIN_USERNAME, "admin@example.fi", ADMIN_PASSWORD)
