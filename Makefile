@@ -16,7 +16,7 @@ run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Everything `run` needs; each step is redone only when its inputs change.
-setup: $(VENV)/.installed $(MO_FILES) $(STAMP)/migrated $(STAMP)/demo-loaded
+setup: system-packages $(VENV)/.installed $(MO_FILES) $(STAMP)/migrated $(STAMP)/demo-loaded
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ($(PYTHON)) is needed: see README.md"; exit 1; }
@@ -25,9 +25,11 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/pip install --quiet -r requirements.txt
 	touch $@
 
-# gettext's msgfmt compiles the translations; install Debian's package when it is missing.
+# Debian packages the site needs, installed when missing: gettext's msgfmt compiles the
+# translations; libvoikko1 and voikko-fi analyse Finnish for search.
 system-packages:
-	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+	@command -v msgfmt >/dev/null && dpkg -s voikko-fi libvoikko1 >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext libvoikko1 voikko-fi; }
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-packages $(VENV)/.installed
 	$(PY) manage.py compilemessages --ignore=.venv -l $* -v0
@@ -51,7 +53,7 @@ browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
 # Runs on SQLite, or on PostgreSQL when DATABASE_URL points at one.
-test: $(VENV)/.installed $(MO_FILES) browser
+test: system-packages $(VENV)/.installed $(MO_FILES) browser
 	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
 
 lint: $(VENV)/.installed

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from models_library.blocks import RICH_TEXT_FEATURES
+from search.indexing import AnalysedSearchMixin
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
@@ -50,7 +51,7 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(Page):
+class ArticlePage(AnalysedSearchMixin, Page):
     """A news item, blog post or presentation text."""
 
     intro = models.TextField(
@@ -82,11 +83,8 @@ class ArticlePage(Page):
         FieldPanel("related_pages"),
         FieldPanel("tags"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
+    analysed_fields = ("title", "intro", "authors", "body")
+    search_fields = Page.search_fields + [index.SearchField("analysed_text"), index.FilterField("date")]
 
     class Meta:
         verbose_name = _("article")

@@ -24,6 +24,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.indexing import AnalysedSearchMixin
+
 from .blocks import RICH_TEXT_FEATURES, AttachmentBlocks, DescriptionBlock, GoalsBlock, OtherSectionsBlock
 
 SHORT_DESCRIPTION_LIMIT = 600
@@ -41,7 +43,7 @@ class DevelopmentStage(models.TextChoices):
     ESTABLISHED = "established", _("Established practice")
 
 
-class DescriptionPage(Page):
+class DescriptionPage(AnalysedSearchMixin, Page):
     """What operating models and development entities share: basic information and classification.
 
     Abstract: each description type is its own page type with its own table.
@@ -119,13 +121,25 @@ class DescriptionPage(Page):
         help_text=_("When the content last changed in substance. Leave empty to use the publication date."),
     )
 
+    # The text is indexed once, analysed (search.indexing); the title also as typed, for autocomplete.
     search_fields = Page.search_fields + [
-        index.SearchField("short_description"),
+        index.SearchField("analysed_text"),
         index.FilterField("created_date"),
     ]
 
     class Meta:
         abstract = True
+
+    def classification_names(self):
+        """Areas (with the county of a municipality), funders, themes and target groups, for search."""
+        names = []
+        for area in self.areas.all():
+            names += [area.name, area.short_name]
+            if area.parent_id:
+                names += [area.parent.name, area.parent.short_name]
+        for relation in (self.funders, self.themes, self.target_groups):
+            names += [item.name for item in relation.all()]
+        return [name for name in names if name]
 
     @property
     def last_modified(self):
@@ -231,11 +245,8 @@ class OperatingModelPage(DescriptionPage):
     parent_page_types = ["models_library.ModelLibraryPage"]
     subpage_types = []
 
-    search_fields = DescriptionPage.search_fields + [
-        index.SearchField("implementation_place"),
-        index.SearchField("body"),
-        index.FilterField("development_stage"),
-    ]
+    analysed_fields = ("title", "short_description", "implementation_place", "body")
+    search_fields = DescriptionPage.search_fields + [index.FilterField("development_stage")]
 
     content_panels = Page.content_panels + [
         FieldPanel("short_description"),
@@ -347,15 +358,18 @@ class DevelopmentEntityPage(DescriptionPage):
     parent_page_types = ["models_library.ModelLibraryPage"]
     subpage_types = []
 
-    search_fields = DescriptionPage.search_fields + [
-        index.SearchField("other_sections"),
-        index.SearchField("purpose_and_goals"),
-        index.SearchField("starting_point"),
-        index.SearchField("main_goals"),
-        index.SearchField("expected_results"),
-        index.SearchField("impacts"),
-        index.SearchField("actors"),
-    ]
+    analysed_fields = (
+        "title",
+        "short_description",
+        "purpose_and_goals",
+        "actors",
+        "starting_point",
+        "main_goals",
+        "expected_results",
+        "impacts",
+        "other_sections",
+    )
+    search_fields = DescriptionPage.search_fields
 
     content_panels = Page.content_panels + [
         FieldPanel("short_description"),

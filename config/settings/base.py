@@ -127,19 +127,37 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Toimintamallikirjasto"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
-# Wagtail's database backend is the embedded default; Elasticsearch is chosen
-# with SEARCH_BACKEND=elasticsearch and ELASTICSEARCH_URL.
-if os.environ.get("SEARCH_BACKEND", "database") == "elasticsearch":
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": env_list("ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "toimintamallit_"),
-            "TIMEOUT": 5,
-        }
+# Search. Wagtail's database backend is the embedded default; SEARCH_BACKEND=opensearch or
+# =elasticsearch uses a search cluster at SEARCH_URL. Text is analysed for Finnish, Swedish and
+# English by the site itself (search.analysis) before it reaches any backend, so the engines
+# only match tokens: PostgreSQL uses its "simple" configuration, without stemming of its own.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
+
+
+def search_backend_settings(kind, url="", index_prefix="toimintamallit_"):
+    """WAGTAILSEARCH_BACKENDS["default"] for one kind of backend: database, opensearch or elasticsearch."""
+    if kind == "database":
+        return {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    backend = {
+        "opensearch": "wagtail.search.backends.opensearch2",
+        "elasticsearch": "wagtail.search.backends.elasticsearch8",
     }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    return {
+        "BACKEND": backend[kind],
+        "URLS": [item.strip() for item in url.split(",") if item.strip()],
+        "INDEX_PREFIX": index_prefix,
+        "TIMEOUT": 5,
+        "OPTIONS": {"max_retries": 1},
+    }
+
+
+WAGTAILSEARCH_BACKENDS = {
+    "default": search_backend_settings(
+        SEARCH_BACKEND,
+        os.environ.get("SEARCH_URL", "http://127.0.0.1:9200"),
+        os.environ.get("SEARCH_INDEX_PREFIX", "toimintamallit_"),
+    )
+}
 
 # Images: refuse huge uploads with a clear message instead of exhausting memory.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

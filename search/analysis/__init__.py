@@ -1,0 +1,95 @@
+"""Text analysis for search, the same on every search backend.
+
+`analyse(text, language)` turns a text to be indexed into a string of normalised tokens, and
+`analyse_query(text, language)` turns what a visitor typed into the tokens to look for. Index the first in a plain
+text field (no stemming of its own: SQLite's database backend, PostgreSQL's "simple" configuration, OpenSearch's
+whitespace or standard analyser) and search it with the second using OR: a page matches when it shares any token.
+
+Finnish ("fi") is analysed with Voikko (Debian's libvoikko1 and voikko-fi, PyPI's libvoikko): base forms, compound
+parts, coordinated compounds, a domain word list and restored diacritics; see `finnish`. Swedish ("sv") and English
+("en") get Snowball stems. Tokens are lowercase letters and digits only. Index tokens come with their folded forms
+(ä -> a), so a query typed without diacritics matches.
+
+Per-word results are cached, so indexing many descriptions costs the analysis of each distinct word once.
+"""
+
+import functools
+
+from .finnish import FinnishAnalyser, Options
+from .stemming import Glossary, SnowballAnalyser
+from .text import fold, is_token, unique, words
+
+__all__ = ["analyse", "analyse_query", "Analyser", "Options", "voikko_available"]
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+class Analyser:
+    """The analysis for all languages, with options for the Finnish part (measure.py compares them)."""
+
+    def __init__(self, options: Options | None = None, glossary: bool = True):
+        options = options or Options()
+        self.finnish = FinnishAnalyser(options)
+        self.swedish = SnowballAnalyser("sv")
+        self.english = SnowballAnalyser("en")
+        self.glossary = Glossary(self.swedish, self.english) if glossary else None
+        self.fold_index = options.fold
+
+    def tokens(self, text: str, language: str = "fi", query: bool = False) -> list[str]:
+        if not isinstance(text, str) or not text:
+            return []
+        language = _language(language)
+        if language == "fi":
+            tokens = self.finnish.analyse(text, query=query)
+        elif language in ("sv", "en"):
+            tokens = (self.swedish if language == "sv" else self.english).analyse(text, query=query)
+        else:
+            tokens = []
+            for word in words(text):
+                parts = [part for part in word.text.split("-") if part]
+                candidates = parts + (["".join(parts)] if len(parts) > 1 else [])
+                tokens.extend(fold(part) if query else part for part in candidates if is_token(part))
+                if not query:
+                    tokens.extend(fold(part) for part in candidates if is_token(part) and fold(part) != part)
+        if self.glossary is not None:
+            tokens = tokens + self._glossary_terms(text, language, query)
+        return unique(tokens) if query else tokens
+
+    def _glossary_terms(self, text: str, language: str, query: bool) -> list[str]:
+        word_list = [word.text for word in words(text)]
+        if language == "fi":  # Swedish or English words in Finnish text: only words Voikko does not know
+            eligible = [not self.finnish.word(word).known for word in word_list]
+        else:
+            eligible = [True] * len(word_list)
+        if not any(eligible):
+            return []
+        languages = (language,) if language in ("sv", "en") else ("sv", "en")
+        terms = self.glossary.finnish_terms(word_list, eligible, languages)
+        if not query and self.fold_index:
+            terms = terms + [fold(term) for term in terms if fold(term) != term]
+        return terms
+
+
+def _language(language) -> str:
+    code = (language or "fi").lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else code or "fi"
+
+
+@functools.lru_cache(maxsize=1)
+def default_analyser() -> Analyser:
+    return Analyser()
+
+
+def analyse(text: str, language: str = "fi") -> str:
+    """The tokens to index for a text, space-separated: lowercase, deterministic, folded variants included."""
+    return " ".join(default_analyser().tokens(text, language, query=False))
+
+
+def analyse_query(text: str, language: str = "fi") -> str:
+    """The tokens to search for (with OR) for what a visitor typed, space-separated and without repeats."""
+    return " ".join(default_analyser().tokens(text, language, query=True))
+
+
+def voikko_available() -> bool:
+    """Whether Finnish is analysed with Voikko (otherwise with Snowball stems and the word list only)."""
+    return default_analyser().finnish.voikko_available

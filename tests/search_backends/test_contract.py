@@ -1,0 +1,87 @@
+"""One search contract, the same on every backend: SQLite or PostgreSQL (Wagtail's database
+backend, whichever database the suite runs on) and OpenSearch.
+
+The queries go through the public search page as a visitor types them.
+"""
+
+import csv
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from models_library.models import ImportedSource
+
+DEMO = Path(__file__).resolve().parents[2] / "demo"
+
+# Where an engine's ranking still puts one grade-2 document one place too low (fourth). They are
+# expected failures, strict: the run reports them, and fails as soon as one passes, so that
+# this list only shrinks.
+KNOWN_RANKING_GAPS = {
+    ("sqlite", "järjestöjen yhteistyö"): "SQLite FTS5 ranks the long development entity (000) fourth",
+    ("postgresql", "perhekeskus"): "PostgreSQL ts_rank ranks the blog post (001) fourth",
+    ("opensearch", "perhekeskus"): "OpenSearch BM25 ranks the blog post (001) fourth",
+}
+
+
+def engine(search_backend):
+    return connection.vendor if search_backend == "database" else search_backend
+
+
+def judged_queries(path):
+    with open(path, encoding="utf-8") as handle:
+        rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+    return [
+        (query, {name: int(grade) for name, grade in (item.rsplit(":", 1) for item in judged.split(","))})
+        for query, judged in rows
+    ]
+
+
+def result_titles(client, query):
+    response = client.get("/fi/search/", {"q": query})
+    assert response.status_code == 200
+    return [result.title for result in response.context["page_obj"]]
+
+
+def seed_title(source):
+    return ImportedSource.objects.get(source=source).page.title
+
+
+@pytest.mark.parametrize("query, judged", judged_queries(DEMO / "dev_queries.tsv"), ids=lambda value: str(value)[:30])
+def test_judged_queries_put_their_grade_2_documents_in_the_top_3(search_backend, client, query, judged, request):
+    """Grade-2 documents rank in the top 3, or in the top N when a query has N > 3 of them
+    ("perhekeskuksissa" has four)."""
+    gap = KNOWN_RANKING_GAPS.get((engine(search_backend), query))
+    if gap:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=f"known ranking gap: {gap}"))
+    must = [seed_title(source) for source, grade in judged.items() if grade == 2]
+    top = result_titles(client, query)[: max(3, len(must))]
+    for title in must:
+        assert title in top, f"{search_backend}: “{query}” → {top}"
+
+
+@pytest.mark.parametrize(
+    "query, source",
+    [
+        ("perhekeskuksissa", "004_4ab8f75e28d00df6.txt"),  # inflected form finds the base form
+        ("perhekeskusten", "001_a3e0565db6a0145d.txt"),
+        ("väkivaltatyö", "000_a500a5903890c3e1.txt"),  # compound part: lähisuhde-/väkivaltatyön
+        ("perhekeskustoimintamalli", "004_4ab8f75e28d00df6.txt"),  # a compound finds its parts
+        ("perheneuvonta", "003_89e9e5dc8afde3f3.txt"),  # "kasvatus- ja perheneuvonta"
+        ("kasvatusneuvonta", "003_89e9e5dc8afde3f3.txt"),
+        ("Paijat-Hame", "000_a500a5903890c3e1.txt"),  # missing diacritics
+        ("Etelä-Savo", "003_89e9e5dc8afde3f3.txt"),  # an area named in the classification
+    ],
+)
+def test_finnish_forms_find_the_document(search_backend, client, query, source):
+    titles = result_titles(client, query)
+    assert seed_title(source) in titles, f"{search_backend}: “{query}” → {titles}"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"; DROP TABLE wagtailcore_page; --', "' OR 1=1", '"perhe', "!!!", "👨‍👩‍👧", "x" * 5000, "ja ja ja"],
+)
+def test_hostile_queries_get_a_normal_page(search_backend, client, query):
+    response = client.get("/fi/search/", {"q": query})
+    assert response.status_code == 200
