@@ -69,6 +69,8 @@ SYNONYM_GROUPS = (
     ("stea", "avustuskeskus"),
     ("stm", "terveysministeriö", "sosiaaliministeriö"),
     ("ptv", "palvelutietovaranto"),
+    # Religious communities that work with family centres are mostly parishes.
+    ("seurakunta", "uskonnollinen"),
 )
 
 # A small cross-language glossary (from the domain glossary): a Swedish or English term in any text, or in a query,

@@ -55,9 +55,14 @@ def test_judged_queries_put_their_grade_2_documents_in_the_top_3(search_backend,
     if gap:
         request.applymarker(pytest.mark.xfail(strict=True, reason=f"known ranking gap: {gap}"))
     must = [seed_title(source) for source, grade in judged.items() if grade == 2]
-    top = result_titles(client, query)[: max(3, len(must))]
+    titles = result_titles(client, query)
+    top = titles[: max(3, len(must))]
     for title in must:
         assert title in top, f"{search_backend}: “{query}” → {top}"
+    # Partly relevant documents are found too (a query may have only those, like "lastensuojelu").
+    for source, grade in judged.items():
+        if grade == 1:
+            assert seed_title(source) in titles[:10], f"{search_backend}: “{query}” → {titles[:10]}"
 
 
 @pytest.mark.parametrize(
