@@ -11,7 +11,6 @@ from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from .analysis import analyse_query
 
 MAX_QUERY_LENGTH = 200
-MAX_RESULTS = 500
 TAGGED_PAGE_TYPES = (OperatingModelPage, DevelopmentEntityPage, ArticlePage)
 
 
@@ -21,30 +20,6 @@ def search_words(text, language="fi"):
     Punctuation and operators never reach a search engine, so nothing typed can be misread as syntax.
     """
     return analyse_query(text[:MAX_QUERY_LENGTH], language)
-
-
-def base_forms(text, language="fi"):
-    """The base form of each word typed (its first analysed token); stop words give none."""
-    forms = (analyse_query(chunk, language).split() for chunk in text[:MAX_QUERY_LENGTH].split())
-    return [tokens[0] for tokens in forms if tokens]
-
-
-def ranked_search(queryset, query, language):
-    """Pages with every word of the query first (their base forms), then pages that share any token.
-
-    The second pass brings compound parts, other base forms and folded spellings; both passes run
-    on whichever backend is configured, so the order rule is the same everywhere.
-    """
-    strict = " ".join(base_forms(query, language))
-    loose = search_words(query, language)
-    results, seen = [], set()
-    passes = [(strict, "and"), (loose, "or")] if strict else [(loose, "or")]
-    for terms, operator in passes:
-        for page in queryset.search(terms, operator=operator)[:MAX_RESULTS]:
-            if page.pk not in seen and len(results) < MAX_RESULTS:
-                seen.add(page.pk)
-                results.append(page)
-    return results
 
 
 def tagged_pages(tag):

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -184,6 +183,3 @@ LOGGING = {
     # Index and reference updates run as tasks; one line per task is noise.
     "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
 }
-
-# Labels shown for the language switcher and admin; kept here so one list rules.
-LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
