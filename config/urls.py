@@ -28,5 +28,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("tags/<str:tag_slug>/", search_views.search, name="tag"),
     path("", include(wagtail_urls)),
 )

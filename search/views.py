@@ -1,45 +1,67 @@
-"""Site search over the published pages of the visitor's language, and the list of pages with a tag."""
+"""The search page (also as JSON), tag pages and title suggestions for the search box."""
 
-from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-from articles.models import ArticlePage
-from models_library.models import DevelopmentEntityPage, OperatingModelPage
-
-from .analysis import analyse_query
-
-MAX_QUERY_LENGTH = 200
-TAGGED_PAGE_TYPES = (OperatingModelPage, DevelopmentEntityPage, ArticlePage)
+from .query import SEARCHED_TYPES, SearchParams, SearchUnavailable, run_search, title_suggestions
 
 
-def search_words(text, language="fi"):
-    """The analysed tokens of a query: base forms, compound parts and folded forms, letters and digits only.
+def search(request, tag_slug=None):
+    tag = get_object_or_404(Tag, slug=tag_slug) if tag_slug else None
+    params = SearchParams.from_querydict(request.GET, **({"tag": [tag.slug]} if tag else {}))
+    locale = Locale.get_active()
+    as_json = request.GET.get("format") == "json"
+    try:
+        outcome = run_search(params, locale)
+    except SearchUnavailable:
+        if as_json:
+            return JsonResponse({"error": "search unavailable"}, status=503)
+        context = {"search_query": params.query, "unavailable": True}
+        return TemplateResponse(request, "search/search.html", context, status=503)
+    if as_json:
+        return JsonResponse(json_outcome(request, outcome, locale), json_dumps_params={"ensure_ascii": False})
+    context = {"search_query": params.query, "tag": tag, "outcome": outcome, "page_obj": outcome.page_obj}
+    return TemplateResponse(request, "search/search.html", context)
 
-    Punctuation and operators never reach a search engine, so nothing typed can be misread as syntax.
-    """
-    return analyse_query(text[:MAX_QUERY_LENGTH], language)
+
+def json_outcome(request, outcome, locale):
+    """The results in rank order with the facet counts, for other systems."""
+    return {
+        "query": outcome.params.query,
+        "filters": outcome.params.filters,
+        "sort": outcome.params.sort,
+        "count": outcome.count,
+        "page": outcome.page_obj.number,
+        "pages": outcome.page_obj.paginator.num_pages,
+        "results": [
+            {
+                "title": page.title,
+                "url": request.build_absolute_uri(page.url),
+                "type": type_key(page),
+                "language": locale.language_code,
+                "score": page.search_score,
+            }
+            for page in outcome.results
+        ],
+        "facets": {
+            facet.key: [{"value": o["value"], "label": str(o["label"]), "count": o["count"]} for o in facet.options]
+            for facet in outcome.facets
+        },
+        "suggestion": outcome.suggestion,
+    }
 
 
-def tagged_pages(tag):
-    """Published pages of every tagged page type that carry the tag, in the active language."""
-    ids = set()
-    for model in TAGGED_PAGE_TYPES:
-        ids.update(model.objects.filter(tags=tag).values_list("pk", flat=True))
-    return Page.objects.live().public().filter(pk__in=ids, locale=Locale.get_active()).specific().order_by("title")
+def type_key(page):
+    """The content type of a page as the ``type`` filter names it."""
+    return next((key for key, model in SEARCHED_TYPES.items() if isinstance(page, model)), page._meta.model_name)
 
 
-def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    words = search_words(query, Locale.get_active().language_code)
-    tag = Tag.objects.filter(slug=request.GET.get("tag", "")[:100]).first()
-    results = Page.objects.none()
-    if tag:
-        results = tagged_pages(tag)
-    elif words:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(words, operator="or")
-        )
-    page_obj = Paginator(results, 20).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "tag": tag, "page_obj": page_obj})
+def suggest(request):
+    """Titles for the search box as the visitor types (JSON)."""
+    return JsonResponse(
+        {"suggestions": title_suggestions(request.GET.get("q", ""), Locale.get_active())},
+        json_dumps_params={"ensure_ascii": False},
+    )

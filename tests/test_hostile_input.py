@@ -109,16 +109,3 @@ def test_html_lang_matches_the_language(client, language):
 def test_the_front_door_sends_a_visitor_to_their_language(client):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="sv").headers["Location"] == "/sv/"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="de").headers["Location"] == "/fi/"
-
-
-def test_a_tag_link_lists_the_pages_with_that_tag(client, library):
-    tagged = OperatingModelPageFactory(parent=library, title="Merkitty malli")
-    tagged.tags.add("perheneuvonta")
-    tagged.save_revision().publish()
-    OperatingModelPageFactory(parent=library, title="Merkitsemätön malli")
-    html = client.get(tagged.url).content.decode()
-    assert "?tag=perheneuvonta" in html
-    listing = client.get("/fi/search/", {"tag": "perheneuvonta"}).content.decode()
-    assert "Merkitty malli" in listing
-    assert "Merkitsemätön malli" not in listing
-    assert client.get("/fi/search/", {"tag": "ei-ole"}).status_code == 200

@@ -19,7 +19,15 @@ from .finnish import FinnishAnalyser, Options
 from .stemming import Glossary, SnowballAnalyser
 from .text import fold, is_token, unique, words
 
-__all__ = ["analyse", "analyse_query", "Analyser", "Options", "voikko_available"]
+__all__ = [
+    "analyse",
+    "analyse_query",
+    "analyse_words",
+    "Analyser",
+    "Options",
+    "spelling_suggestions",
+    "voikko_available",
+]
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -90,6 +98,33 @@ def analyse_query(text: str, language: str = "fi") -> str:
     return " ".join(default_analyser().tokens(text, language, query=True))
 
 
+@functools.lru_cache(maxsize=1)
+def whole_word_analyser() -> Analyser:
+    return Analyser(Options(parts=False, spans="none"))
+
+
+def analyse_words(text: str, language: str = "fi") -> str:
+    """Like `analyse_query`, but only the base forms of the words as typed, without their compound parts."""
+    return " ".join(whole_word_analyser().tokens(text, language, query=True))
+
+
 def voikko_available() -> bool:
     """Whether Finnish is analysed with Voikko (otherwise with Snowball stems and the word list only)."""
     return default_analyser().finnish.voikko_available
+
+
+def spelling_suggestions(text: str, language: str = "fi", limit: int = 5) -> list[str]:
+    """Respellings of the text, most likely first: each misspelt Finnish word replaced by Voikko's n-th suggestion."""
+    if _language(language) != "fi":
+        return []
+    finnish = default_analyser().finnish
+    words = text.split()
+    options = [finnish.suggest(word.strip(".,;:!?\"'()"))[:limit] for word in words]
+    if not any(options):
+        return []
+    return unique(
+        " ".join(
+            choices[min(n, len(choices) - 1)] if choices else word for word, choices in zip(words, options, strict=True)
+        )
+        for n in range(max(len(choices) for choices in options))
+    )

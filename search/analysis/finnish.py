@@ -110,6 +110,13 @@ class FinnishAnalyser:
     def voikko_available(self) -> bool:
         return self._voikko is not None
 
+    def suggest(self, word: str) -> list[str]:
+        """Voikko's spelling suggestions for a word it does not know (none when it knows it, or without Voikko)."""
+        if self._voikko is None or not word or self.word(word.lower()).known:
+            return []
+        with self._lock:
+            return self._voikko.suggest(word)
+
     # ------------------------------------------------------------------ text level
 
     def analyse(self, text: str, query: bool = False) -> list[str]:

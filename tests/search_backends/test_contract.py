@@ -40,7 +40,7 @@ def judged_queries(path):
 def result_titles(client, query):
     response = client.get("/fi/search/", {"q": query})
     assert response.status_code == 200
-    return [result.title for result in response.context["page_obj"]]
+    return [result.title for result in response.context["outcome"].results]
 
 
 def seed_title(source):
