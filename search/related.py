@@ -1,0 +1,63 @@
+"""Models related to an operating model: shared themes, target groups and areas, and similar text.
+
+Each other published model of the same language scores points for what it shares with the page:
+a theme 3, a target group 2, an area 1 (a municipality shares its county's area), and up to 3 for
+text: the search backend ranks the models that share words with the page's title and short
+description, and the best of those scores highest. The models with the most points come first.
+"""
+
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce
+
+from models_library.models import OperatingModelPage
+
+from .analysis import analyse_query
+from .engine import SearchUnavailable, ranked_matches
+
+WEIGHTS = {"themes": 3, "target_groups": 2}
+AREA_WEIGHT = 1
+TEXT_WEIGHT = 3
+TEXT_CANDIDATES = 20
+
+
+def shared_counts(page, field_name, candidates, group=None):
+    """{model id: number of items of ``field_name`` it shares with ``page``}, grouped by ``group``."""
+    relation = OperatingModelPage._meta.get_field(field_name)
+    through = relation.remote_field.through
+    page_column, item_column = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+    key = group(item_column) if group else F(item_column)
+    mine = through.objects.filter(**{page_column: page.pk}).annotate(key=key).values("key")
+    rows = (
+        through.objects.filter(**{f"{page_column}__in": candidates.values("pk")})
+        .exclude(**{page_column: page.pk})
+        .annotate(key=key)
+        .filter(key__in=mine)
+        .order_by()
+        .values(page_column)
+        .annotate(n=Count("key", distinct=True))
+        .values_list(page_column, "n")
+    )
+    return dict(rows)
+
+
+def related_models(page, limit=4):
+    """Up to ``limit`` other live operating models most like ``page``, best first."""
+    candidates = OperatingModelPage.objects.live().public().filter(locale_id=page.locale_id).exclude(pk=page.pk)
+    scores = {}
+    for field_name, weight in WEIGHTS.items():
+        for pk, n in shared_counts(page, field_name, candidates).items():
+            scores[pk] = scores.get(pk, 0) + weight * n
+    county = lambda column: Coalesce(f"{column}__parent_id", f"{column}_id")  # noqa: E731
+    for pk, n in shared_counts(page, "areas", candidates, group=county).items():
+        scores[pk] = scores.get(pk, 0) + AREA_WEIGHT * n
+    words = analyse_query(f"{page.title} {page.short_description}", page.locale.language_code)
+    if words:
+        try:
+            matches = ranked_matches(candidates, words, TEXT_CANDIDATES)
+        except SearchUnavailable:
+            matches = []
+        for rank, (pk, _score) in enumerate(matches):
+            scores[pk] = scores.get(pk, 0) + TEXT_WEIGHT * (1 - rank / TEXT_CANDIDATES)
+    best = sorted(scores, key=lambda pk: -scores[pk])[:limit]
+    pages = {model.pk: model for model in candidates.filter(pk__in=best)}  # one query, even for none
+    return [pages[pk] for pk in best if pk in pages]
