@@ -10,7 +10,8 @@ MIGRATIONS := $(wildcard */migrations/*.py)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run setup setup-messages test lint check messages requirements clean-db system-packages browser
+.PHONY: run setup setup-messages test lint check messages requirements clean-db system-packages browser \
+	bench-search search-quality
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -69,3 +70,41 @@ messages: $(VENV)/.installed
 
 requirements: $(VENV)/.installed
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
+
+# Search measurements (README.md, "Measuring search"), on scratch databases in .run/.
+# bench-search: latency over N synthetic pages; the four standard configurations, or one chosen with
+# `make bench-search N=1000 BACKEND=database` (BENCH_QUERIES timed queries per type, at most
+# BENCH_BUDGET seconds per type; KEEP=1 keeps
+# the scratch database and index for `manage.py bench_search --reuse`).
+BENCH_QUERIES ?= 150
+BENCH_BUDGET ?= 120
+BENCH_TEMPLATE := $(STAMP)/bench-template.sqlite3
+BENCH_CONFIGS := $(if $(N)$(BACKEND),$(or $(N),10000):$(or $(BACKEND),database),\
+	1000:database 10000:database 10000:opensearch 100000:opensearch)
+
+# An empty migrated database that each benchmark copies.
+$(BENCH_TEMPLATE): $(VENV)/.installed $(MIGRATIONS)
+	mkdir -p $(STAMP)
+	rm -f $@.tmp
+	DATABASE_URL=sqlite:///$(CURDIR)/$@.tmp $(PY) manage.py migrate --no-input -v0
+	mv $@.tmp $@
+
+bench-search: system-packages $(BENCH_TEMPLATE)
+	@set -e; \
+	case "$(BENCH_CONFIGS)" in *opensearch*) eval "$$(scripts/opensearch.sh start)";; esac; \
+	for config in $(BENCH_CONFIGS); do \
+	  n=$${config%%:*}; backend=$${config#*:}; db=$(STAMP)/bench-$$n-$$backend.sqlite3; \
+	  cp $(BENCH_TEMPLATE) $$db; \
+	  DATABASE_URL=sqlite:///$(CURDIR)/$$db $(PY) manage.py bench_search --count $$n --backend $$backend \
+	    --queries $(BENCH_QUERIES) --budget $(BENCH_BUDGET) $(if $(KEEP),--keep); \
+	  $(if $(KEEP),true,rm -f $$db); \
+	done
+
+# search-quality: nDCG@10 and recall@10 of the judged queries on SQLite, PostgreSQL and OpenSearch
+# beside stock Wagtail; PostgreSQL is DATABASE_URL's server when it is one, else scripts/postgres.sh's.
+search-quality: system-packages $(VENV)/.installed
+	@set -e; \
+	eval "$$(scripts/opensearch.sh start)"; \
+	case "$${DATABASE_URL:-}" in postgres*) pg=$$DATABASE_URL;; \
+	  *) pg=$$(scripts/postgres.sh start | sed -n 's/^export DATABASE_URL=//p');; esac; \
+	$(PY) manage.py search_quality --opensearch "$$OPENSEARCH_URL" --postgres "$$pg"

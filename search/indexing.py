@@ -8,6 +8,7 @@ same tokens.
 
 from django.db import models
 from django.utils.html import strip_tags
+from wagtail.search import index
 
 from .analysis import analyse
 
@@ -25,6 +26,16 @@ def field_text(instance, name):
 
 # The title's tokens count this many times: a weight that works the same in every engine's ranking.
 TITLE_WEIGHT = 3
+# How much more a match in the title and summary counts, where the engine weighs fields (PostgreSQL,
+# OpenSearch; SQLite's database backend indexes it as more body text).
+SUMMARY_BOOST = 2
+# Without a summary, this many opening words of the text are the page's summary.
+LEAD_WORDS = 60
+
+
+def analysed_search_fields():
+    """The search fields that hold a page's analysed text."""
+    return [index.SearchField("analysed_text"), index.SearchField("analysed_summary", boost=SUMMARY_BOOST)]
 
 
 class AnalysedSearchMixin(models.Model):
@@ -35,6 +46,8 @@ class AnalysedSearchMixin(models.Model):
     """
 
     analysed_fields = ("title",)
+    # The fields that say what the page is about in a sentence or two; indexed once more, boosted.
+    summary_fields = ()
 
     class Meta:
         abstract = True
@@ -47,4 +60,18 @@ class AnalysedSearchMixin(models.Model):
         parts = [self.title] * (TITLE_WEIGHT - 1)
         parts += [text for name in self.analysed_fields for text in field_text(self, name)]
         parts.extend(self.classification_names())
-        return analyse("\n".join(parts), self.locale.language_code if self.locale_id else "fi")
+        return analyse("\n".join(parts), self.language_code())
+
+    def analysed_summary(self):
+        """The analysed title and summary: matches here weigh more (a boosted search field).
+
+        Without a summary, the opening words of the text stand in for it, as a lead would.
+        """
+        summary = " ".join(text for name in self.summary_fields for text in field_text(self, name)).strip()
+        if not summary:
+            text = " ".join(part for name in self.analysed_fields if name != "title" for part in field_text(self, name))
+            summary = " ".join(text.split()[:LEAD_WORDS])
+        return analyse(f"{self.title}\n{summary}", self.language_code())
+
+    def language_code(self):
+        return self.locale.language_code if self.locale_id else "fi"

@@ -7,38 +7,25 @@ so every backend filters and counts the same way and the counts always agree wit
 them shows. Without a query the search lists every published page of the language, newest first.
 """
 
-import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce
 from django.http import QueryDict
-from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.models import Locale, Page
-
-from articles.models import ArticlePage
-from models_library.models import DevelopmentEntityPage, DevelopmentStage, OperatingModelPage
-from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 from .analysis import analyse_query, analyse_words, spelling_suggestions
 from .engine import SearchUnavailable, ranked_matches
+from .facets import FACETS, SEARCHED_TYPES, Facts, id_list
 from .snippets import highlighted_snippet
-
-logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
 # How many of the best matches a search keeps; more than anyone pages through, few enough to stay fast.
-MATCH_LIMIT = getattr(settings, "SEARCH_MATCH_LIMIT", 1000)
-DESCRIPTION_TYPES = (OperatingModelPage, DevelopmentEntityPage)
-SEARCHED_TYPES = {"model": OperatingModelPage, "entity": DevelopmentEntityPage, "article": ArticlePage}
+MATCH_LIMIT = getattr(settings, "SEARCH_MATCH_LIMIT", 500)
 SORTS = ("relevance", "newest")
 
-__all__ = ["FACETS", "SearchParams", "SearchUnavailable", "run_search", "title_suggestions"]
+__all__ = ["FACETS", "SEARCHED_TYPES", "SearchParams", "SearchUnavailable", "run_search", "title_suggestions"]
 
 
 @dataclass
@@ -93,225 +80,6 @@ class SearchParams:
         return self.querystring(**{key: chosen + [value]})
 
 
-# ---------------------------------------------------------------------------------------------- facets
-
-
-class Facet:
-    """A way to narrow a search, with the values the matching pages have and how many pages have each."""
-
-    label = ""
-
-    def __init__(self, key):
-        self.key = key
-
-    def filter(self, pages, values):
-        """``pages`` (a Page queryset) narrowed to those with any of ``values`` (slugs)."""
-        raise NotImplementedError
-
-    def counts(self, pages):
-        """``{value: count}`` for the pages of ``pages``."""
-        raise NotImplementedError
-
-    def options(self, pages, chosen):
-        """(value, label, count, depth) in display order; chosen values are kept even with no pages."""
-        raise NotImplementedError
-
-
-class TypeFacet(Facet):
-    label = _("Content type")
-
-    def filter(self, pages, values):
-        models = [SEARCHED_TYPES[value] for value in values if value in SEARCHED_TYPES]
-        return pages.type(*models) if models else pages.none()
-
-    def counts(self, pages):
-        ids = {model: ContentType.objects.get_for_model(model).pk for model in SEARCHED_TYPES.values()}
-        rows = dict(
-            pages.order_by().values_list("content_type").annotate(n=Count("pk")).values_list("content_type", "n")
-        )
-        return {key: rows.get(ids[model], 0) for key, model in SEARCHED_TYPES.items()}
-
-    def options(self, pages, chosen):
-        counts = self.counts(pages)
-        return [
-            (key, model._meta.verbose_name_plural, counts[key], 0)
-            for key, model in SEARCHED_TYPES.items()
-            if counts[key] or key in chosen
-        ]
-
-
-class RelationFacet(Facet):
-    """A classification that descriptions link to through a many-to-many field of the same name."""
-
-    def __init__(self, key, model, field_name):
-        super().__init__(key)
-        self.model = model
-        self.field_name = field_name
-        self.label = model._meta.verbose_name
-
-    def links(self, page_model):
-        """The through model of ``page_model``'s field, with the names of its page and item columns."""
-        relation = page_model._meta.get_field(self.field_name)
-        return relation.remote_field.through, relation.m2m_field_name(), relation.m2m_reverse_field_name()
-
-    def item_ids(self, values):
-        return set(
-            self.model.objects.filter(slug__in=values, locale__language_code=settings.LANGUAGE_CODE).values_list(
-                "pk", flat=True
-            )
-        )
-
-    def filter(self, pages, values):
-        ids = self.item_ids(values)
-        condition = Q(pk__in=[])
-        for page_model in DESCRIPTION_TYPES:
-            through, page_column, item_column = self.links(page_model)
-            linked = through.objects.filter(**{f"{item_column}__in": ids}).values(page_column)
-            condition |= Q(pk__in=linked)
-        return pages.filter(condition)
-
-    def grouped_rows(self, pages, group_by):
-        """Per through model: (group, count of distinct pages) for the pages of ``pages``."""
-        counts = {}
-        for page_model in DESCRIPTION_TYPES:
-            through, page_column, item_column = self.links(page_model)
-            rows = (
-                through.objects.filter(**{f"{page_column}__in": pages.values("pk")})
-                .order_by()
-                .annotate(group=group_by(item_column))
-                .values("group")
-                .annotate(n=Count(page_column, distinct=True))
-                .values_list("group", "n")
-            )
-            for group, n in rows:  # a page is one type only, so the types' counts add up
-                counts[group] = counts.get(group, 0) + n
-        return counts
-
-    def counts(self, pages):
-        return self.grouped_rows(pages, F)
-
-    def items(self, ids):
-        """The classifications with these ids, each with ``label`` in the active language."""
-        items = list(self.model.objects.filter(pk__in=ids))
-        locale = Locale.get_active()
-        names = dict(
-            self.model.objects.filter(
-                translation_key__in=[item.translation_key for item in items], locale=locale
-            ).values_list("translation_key", "name")
-        )
-        for item in items:
-            item.label = names.get(item.translation_key, item.name)
-        return items
-
-    def options(self, pages, chosen):
-        counts = self.counts(pages)
-        chosen_ids = self.item_ids(chosen)
-        items = self.items({pk for pk, n in counts.items() if n} | chosen_ids)
-        items.sort(key=lambda item: (-counts.get(item.pk, 0), item.label))
-        return [(item.slug, item.label, counts.get(item.pk, 0), 0) for item in items]
-
-
-class AreaFacet(RelationFacet):
-    """Areas: a county counts (and finds) the descriptions of its municipalities too."""
-
-    def item_ids(self, values):
-        ids = super().item_ids(values)
-        return ids | set(Area.objects.filter(parent_id__in=ids).values_list("pk", flat=True))
-
-    def options(self, pages, chosen):
-        counties = self.grouped_rows(pages, lambda column: Coalesce(f"{column}__parent_id", f"{column}_id"))
-        own = self.counts(pages)
-        chosen_ids = set(
-            Area.objects.filter(slug__in=chosen, locale__language_code=settings.LANGUAGE_CODE).values_list(
-                "pk", flat=True
-            )
-        )
-        items = {item.pk: item for item in self.items({pk for pk in counties} | set(own) | chosen_ids)}
-        top = sorted(
-            (item for item in items.values() if item.parent_id is None),
-            key=lambda item: (item.kind != Area.Kind.NATIONAL, item.label),
-        )
-        options = []
-        for area in top:
-            options.append((area.slug, area.label, counties.get(area.pk, 0), 0))
-            children = sorted(
-                (item for item in items.values() if item.parent_id == area.pk), key=lambda item: item.label
-            )
-            options += [(child.slug, child.label, own.get(child.pk, 0), 1) for child in children]
-        return options
-
-
-class StageFacet(Facet):
-    label = _("Development stage")
-
-    def filter(self, pages, values):
-        return pages.filter(pk__in=OperatingModelPage.objects.filter(development_stage__in=values).values("pk"))
-
-    def counts(self, pages):
-        return dict(
-            OperatingModelPage.objects.filter(pk__in=pages.values("pk"))
-            .order_by()
-            .values_list("development_stage")
-            .annotate(n=Count("pk"))
-            .values_list("development_stage", "n")
-        )
-
-    def options(self, pages, chosen):
-        counts = self.counts(pages)
-        return [
-            (stage.value, stage.label, counts.get(stage.value, 0), 0)
-            for stage in DevelopmentStage
-            if counts.get(stage.value) or stage.value in chosen
-        ]
-
-
-class TagFacet(Facet):
-    label = _("Tag")
-    SHOWN = 20
-
-    def throughs(self):
-        """The tag link model of each tagged page type."""
-        return [model._meta.get_field("tags").remote_field.through for model in SEARCHED_TYPES.values()]
-
-    def filter(self, pages, values):
-        condition = Q(pk__in=[])
-        for through in self.throughs():
-            condition |= Q(pk__in=through.objects.filter(tag__slug__in=values).values("content_object_id"))
-        return pages.filter(condition)
-
-    def counts(self, pages):
-        counts = {}
-        for through in self.throughs():
-            rows = (
-                through.objects.filter(content_object_id__in=pages.values("pk"))
-                .order_by()
-                .values_list("tag__slug")
-                .annotate(n=Count("content_object_id", distinct=True))
-                .values_list("tag__slug", "n")
-            )
-            for slug, n in rows:
-                counts[slug] = counts.get(slug, 0) + n
-        return counts
-
-    def options(self, pages, chosen):
-        counts = self.counts(pages)
-        slugs = sorted(counts, key=lambda slug: (-counts[slug], slug))[: self.SHOWN]
-        slugs += [slug for slug in chosen if slug not in slugs]
-        names = dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name"))
-        return [(slug, names[slug], counts.get(slug, 0), 0) for slug in slugs if slug in names]
-
-
-FACETS = {
-    "type": TypeFacet("type"),
-    "area": AreaFacet("area", Area, "areas"),
-    "theme": RelationFacet("theme", Theme, "themes"),
-    "target_group": RelationFacet("target_group", TargetGroup, "target_groups"),
-    "stage": StageFacet("stage"),
-    "funder": RelationFacet("funder", Funder, "funders"),
-    "tag": TagFacet("tag"),
-}
-
-
 @dataclass
 class FacetResult:
     key: str
@@ -339,11 +107,31 @@ def published_pages(locale):
     return Page.objects.live().public().filter(locale=locale).type(*SEARCHED_TYPES.values())
 
 
-def narrowed(pages, filters, skip=None):
-    for key, values in filters.items():
-        if key != skip and values:
-            pages = FACETS[key].filter(pages, values)
-    return pages
+def tiered_matches(pages, query, language, limit):
+    """The best matches, in tiers: the pages with all the words typed, then with some, then with parts.
+
+    The first tier searches for all the base forms of the words as typed ("vauvaperhe" and "tuki"),
+    the second for any of them, the third for every analysed token, compound parts included
+    ("perhe", "keskus" for "perhekeskus"). Each tier adds the pages the earlier ones did not find,
+    ranked by the engine, so a page with the words a visitor typed ranks above one that merely
+    shares some of them or parts of them, the same way on every backend. A later tier's scores are
+    scaled below the earlier tiers' lowest, so scores fall along the list.
+    """
+    words = analyse_words(query, language)
+    tiers = [(words, "and")] if len(words.split()) > 1 else []
+    tiers += [(words, "or"), (analyse_query(query, language), "or")]
+    ranked, seen, searched = [], set(), set()
+    for tokens, operator in tiers:
+        if len(ranked) >= limit or not tokens or (tokens, operator) in searched:
+            continue
+        searched.add((tokens, operator))
+        more = [(pk, score) for pk, score in ranked_matches(pages, tokens, limit, operator) if pk not in seen]
+        if ranked and more:
+            scale = min(score for _pk, score in ranked) / max(max(score for _pk, score in more), 1e-9) * 0.999
+            more = [(pk, score * scale) for pk, score in more]
+        ranked += more[: limit - len(ranked)]
+        seen.update(pk for pk, _score in more)
+    return ranked
 
 
 def run_search(params, locale=None):
@@ -352,29 +140,29 @@ def run_search(params, locale=None):
     words = analyse_query(params.query, locale.language_code)
     if params.query and not words:  # only punctuation or symbols: nothing to look for
         return SearchOutcome(params, [], 0, Paginator([], PAGE_SIZE).get_page(1))
-    pages = published_pages(locale)
-    ranked = []
+    published = published_pages(locale)
+    scores = {}
     if words:
-        ranked = ranked_matches(pages, words, MATCH_LIMIT)
-        pages = Page.objects.filter(pk__in=[pk for pk, _score in ranked])
-    matching = narrowed(pages, params.filters)
-
-    if words and params.sort == "relevance":
-        kept = set(matching.values_list("pk", flat=True))
-        ordered = [(pk, score) for pk, score in ranked if pk in kept]
-    else:
+        ranked = tiered_matches(published, params.query, locale.language_code, MATCH_LIMIT)
         scores = dict(ranked)
-        ordered = [
-            (pk, scores.get(pk)) for pk in matching.order_by("-first_published_at", "-pk").values_list("pk", flat=True)
-        ]
-    page_obj = Paginator(ordered, PAGE_SIZE).get_page(params.page)
-    results = page_results(page_obj.object_list, params.query, locale.language_code)
+        # Narrowed again in the database: an index that missed an update never shows an unpublished page.
+        kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
+        candidates = [pk for pk, _score in ranked if pk in kept]
+        facts = Facts(id_list(candidates))
+    else:
+        facts = Facts(published.values("pk"))
+    if not words or params.sort == "newest":
+        newest = published.filter(pk__in=id_list(candidates)) if words else published
+        candidates = list(newest.order_by("-first_published_at", "-pk").values_list("pk", flat=True))
 
-    outcome = SearchOutcome(params, results, page_obj.paginator.count, page_obj, capped=len(ranked) >= MATCH_LIMIT)
-    outcome.facets = facet_results(params, pages)
-    if not outcome.count and params.query:
+    matching = facts.matching(candidates, params.filters)
+    page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
+    results = page_results([(pk, scores.get(pk)) for pk in page_obj.object_list], params.query, locale.language_code)
+    outcome = SearchOutcome(params, results, len(matching), page_obj, capped=len(scores) >= MATCH_LIMIT)
+    outcome.facets = facet_results(params, facts, candidates)
+    if not matching and params.query:
         outcome.suggestion = suggestion_with_results(params, locale)
-        outcome.relaxations = relaxations(params, pages)
+        outcome.relaxations = relaxations(params, facts, candidates)
     return outcome
 
 
@@ -392,11 +180,12 @@ def page_results(ranked_page, query, language):
     return results
 
 
-def facet_results(params, pages):
+def facet_results(params, facts, candidates):
     """Each facet's options counted over the matches narrowed by the other facets' choices."""
     results = []
     for key, facet in FACETS.items():
         chosen = params.filters.get(key, [])
+        counts = facts.counts(key, facts.matching(candidates, params.filters, skip=key))
         options = [
             {
                 "value": value,
@@ -406,19 +195,19 @@ def facet_results(params, pages):
                 "selected": value in chosen,
                 "querystring": params.toggled(key, value),
             }
-            for value, label, count, depth in facet.options(narrowed(pages, params.filters, skip=key), chosen)
+            for value, label, count, depth in facet.options(counts, chosen)
         ]
         if options:
             results.append(FacetResult(key, facet.label, options))
     return results
 
 
-def relaxations(params, pages):
+def relaxations(params, facts, candidates):
     """For a search with filters and no results: how many results dropping each filter would give."""
     options = []
     for key, values in params.filters.items():
-        count = narrowed(pages, params.filters, skip=key).count()
-        if values and count:
+        count = len(facts.matching(candidates, params.filters, skip=key))
+        if values and count and key in FACETS:
             options.append((FACETS[key].label, params.without(key), count))
     return options
 
@@ -438,10 +227,9 @@ def title_suggestions(text, locale=None, limit=8):
     text = " ".join(text.split())[:MAX_QUERY_LENGTH]
     if len(text) < 2:
         return []
-    pages = published_pages(locale).specific(defer=True)
     try:
-        found = list(pages.autocomplete(text, fields=["title"])[:limit])
-    except Exception as error:  # the search server is down or refused the query
-        logger.warning("Title suggestions failed: %s", error)
+        ranked = ranked_matches(published_pages(locale), text, limit, autocomplete=True)
+    except SearchUnavailable:
         return []
-    return [{"title": page.title, "url": page.url} for page in found]
+    pages = Page.objects.filter(pk__in=[pk for pk, _score in ranked]).in_bulk()
+    return [{"title": pages[pk].title, "url": pages[pk].url} for pk, _score in ranked if pk in pages]

@@ -18,7 +18,7 @@ SNIPPET_WORDS = 40
 WORD = re.compile(r"\w+(?:-\w+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Enough of a long description to find a matching passage, without analysing all of it.
-SCANNED_CHARACTERS = 20_000
+SCANNED_CHARACTERS = 4_000
 
 
 def summary_text(page):
@@ -48,43 +48,37 @@ def _matches(word, wanted, language):
 
 
 def _marked(text, wanted, language):
-    """(html, number of marked words) for ``text`` cut to SNIPPET_WORDS words."""
-    pieces, marked, count, position = [], 0, 0, 0
-    for match in WORD.finditer(text):
+    """HTML of ``text`` cut to SNIPPET_WORDS words, with the words that match ``wanted`` marked."""
+    pieces, position = [], 0
+    for count, match in enumerate(WORD.finditer(text)):
         if count == SNIPPET_WORDS:
             pieces.append(escape(text[position : match.start()].rstrip()) + "…")
-            position = len(text)
-            break
-        pieces.append(escape(text[position : match.start()]))
+            return "".join(pieces)
         word = match.group()
         if _matches(word, wanted, language):
-            pieces.append(f"<mark>{escape(word)}</mark>")
-            marked += 1
-        else:
-            pieces.append(escape(word))
-        position = match.end()
-        count += 1
+            pieces.append(f"{escape(text[position : match.start()])}<mark>{escape(word)}</mark>")
+            position = match.end()
     pieces.append(escape(text[position:]))
-    return "".join(pieces), marked
+    return "".join(pieces)
+
+
+def _marks(text, wanted, language):
+    """How many of the first SNIPPET_WORDS words of ``text`` match ``wanted``."""
+    words = WORD.findall(text)[:SNIPPET_WORDS]
+    return sum(1 for word in words if _matches(word, wanted, language))
 
 
 def highlighted_snippet(page, query, language):
     """HTML: the summary with matches marked, or else the passage of the page that matches best."""
     summary = " ".join(summary_text(page).split())
-    if not query:
-        return mark_safe(_marked(summary, set(), language)[0])
-    sentences = None
-    for wanted in query_terms(query, language):
-        html, marked = _marked(summary, wanted, language)
-        if marked:
-            return mark_safe(html)
-        if sentences is None:
-            sentences = SENTENCE_END.split(" ".join(page_text(page)[:SCANNED_CHARACTERS].split()))
-        best, best_marked = "", 0
-        for sentence in sentences:
-            candidate, candidate_marked = _marked(sentence, wanted, language)
-            if candidate_marked > best_marked:
-                best, best_marked = candidate, candidate_marked
-        if best_marked:
-            return mark_safe(best)
-    return mark_safe(_marked(summary, set(), language)[0])
+    if query:
+        sentences = None
+        for wanted in query_terms(query, language):
+            if _marks(summary, wanted, language):
+                return mark_safe(_marked(summary, wanted, language))
+            if sentences is None:
+                sentences = SENTENCE_END.split(" ".join(page_text(page)[:SCANNED_CHARACTERS].split()))
+            marks = [_marks(sentence, wanted, language) for sentence in sentences]
+            if any(marks):
+                return mark_safe(_marked(sentences[marks.index(max(marks))], wanted, language))
+    return mark_safe(_marked(summary, set(), language))

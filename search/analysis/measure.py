@@ -92,15 +92,19 @@ def ndcg(ranking: list[str], grades: dict[str, int], k: int = 10) -> float:
     return dcg / idcg if idcg else 0.0
 
 
+def recall(ranking: list[str], grades: dict[str, int], k: int = 10) -> float:
+    relevant = [name for name, grade in grades.items() if grade > 0]
+    return sum(1 for name in relevant if name in ranking[:k]) / max(1, len(relevant))
+
+
 def evaluate(candidate, documents, queries):
     index = BM25({name: candidate.index(text) for name, text in documents.items()})
     totals = {"ndcg": 0.0, "recall": 0.0, "top3": 0, "top3_of": 0, "empty": 0}
     details = []
     for query, grades in queries:
         ranking = [name for name, _ in index.rank(candidate.query(query))]
-        relevant = [name for name, grade in grades.items() if grade > 0]
         totals["ndcg"] += ndcg(ranking, grades)
-        totals["recall"] += sum(1 for name in relevant if name in ranking[:10]) / max(1, len(relevant))
+        totals["recall"] += recall(ranking, grades)
         best = [name for name, grade in grades.items() if grade == 2]
         if best:
             totals["top3_of"] += 1

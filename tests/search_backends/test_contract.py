@@ -14,15 +14,6 @@ from models_library.models import ImportedSource
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 
-# Where an engine's ranking still puts one grade-2 document one place too low (fourth). They are
-# expected failures, strict: the run reports them, and fails as soon as one passes, so that
-# this list only shrinks.
-KNOWN_RANKING_GAPS = {
-    ("sqlite", "järjestöjen yhteistyö"): "SQLite FTS5 ranks the long development entity (000) fourth",
-    ("postgresql", "perhekeskus"): "PostgreSQL ts_rank ranks the blog post (001) fourth",
-    ("opensearch", "perhekeskus"): "OpenSearch BM25 ranks the blog post (001) fourth",
-}
-
 
 def engine(search_backend):
     return connection.vendor if search_backend == "database" else search_backend
@@ -48,12 +39,9 @@ def seed_title(source):
 
 
 @pytest.mark.parametrize("query, judged", judged_queries(DEMO / "dev_queries.tsv"), ids=lambda value: str(value)[:30])
-def test_judged_queries_put_their_grade_2_documents_in_the_top_3(search_backend, client, query, judged, request):
+def test_judged_queries_put_their_grade_2_documents_in_the_top_3(search_backend, client, query, judged):
     """Grade-2 documents rank in the top 3, or in the top N when a query has N > 3 of them
     ("perhekeskuksissa" has four)."""
-    gap = KNOWN_RANKING_GAPS.get((engine(search_backend), query))
-    if gap:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=f"known ranking gap: {gap}"))
     must = [seed_title(source) for source, grade in judged.items() if grade == 2]
     titles = result_titles(client, query)
     top = titles[: max(3, len(must))]

@@ -1,0 +1,223 @@
+"""Facets: the ways to narrow a search (content type, area, theme, target group, stage, funder,
+tag), each with how many of the matching pages have each value.
+
+What the facets need to know about the matching pages (each page's values of every facet) is
+fetched once, with one query per link table, into ``Facts``; filtering and counting are then set
+operations in Python. Values are slugs (stage and content type: their keys), as in the address.
+An area's values include the county of each of its municipalities, so a county finds and counts
+the descriptions of its municipalities.
+"""
+
+import json
+from collections import Counter, defaultdict
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.models import Locale, Page
+
+from articles.models import ArticlePage
+from models_library.models import DevelopmentEntityPage, DevelopmentStage, OperatingModelPage
+from taxonomy.models import Area, Funder, TargetGroup, Theme
+
+DESCRIPTION_TYPES = (OperatingModelPage, DevelopmentEntityPage)
+SEARCHED_TYPES = {"model": OperatingModelPage, "entity": DevelopmentEntityPage, "article": ArticlePage}
+SOURCE = {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class Facet:
+    label = ""
+
+    def __init__(self, key):
+        self.key = key
+
+    def values(self, pages):
+        """``{page id: set of values}`` for ``pages`` (a list of ids or a subquery of them)."""
+        raise NotImplementedError
+
+    def options(self, counts, chosen):
+        """(value, label, count, depth) in display order; chosen values stay even without pages."""
+        raise NotImplementedError
+
+
+class TypeFacet(Facet):
+    label = _("Content type")
+
+    def values(self, pages):
+        keys = {ContentType.objects.get_for_model(model).pk: key for key, model in SEARCHED_TYPES.items()}
+        rows = Page.objects.filter(pk__in=pages).order_by().values_list("pk", "content_type")
+        return {pk: {keys.get(content_type)} for pk, content_type in rows}
+
+    def options(self, counts, chosen):
+        return [
+            (key, model._meta.verbose_name_plural, counts[key], 0)
+            for key, model in SEARCHED_TYPES.items()
+            if counts[key] or key in chosen
+        ]
+
+
+class StageFacet(Facet):
+    label = _("Development stage")
+
+    def values(self, pages):
+        rows = OperatingModelPage.objects.filter(pk__in=pages).order_by().values_list("pk", "development_stage")
+        return {pk: {stage} for pk, stage in rows}
+
+    def options(self, counts, chosen):
+        return [
+            (stage.value, stage.label, counts[stage.value], 0)
+            for stage in DevelopmentStage
+            if counts[stage.value] or stage.value in chosen
+        ]
+
+
+class RelationFacet(Facet):
+    """A classification that descriptions link to through a many-to-many field of the same name."""
+
+    def __init__(self, key, model, field_name):
+        super().__init__(key)
+        self.model = model
+        self.field_name = field_name
+        self.label = model._meta.verbose_name
+
+    def links(self, pages):
+        """(page id, item id) for every link of ``pages`` to an item."""
+        for page_model in DESCRIPTION_TYPES:
+            relation = page_model._meta.get_field(self.field_name)
+            page_column, item_column = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+            through = relation.remote_field.through
+            yield from (
+                through.objects.filter(**{f"{page_column}__in": pages})
+                .order_by()
+                .values_list(f"{page_column}_id", f"{item_column}_id")
+            )
+
+    def values(self, pages):
+        links = list(self.links(pages))
+        slugs = dict(
+            self.model.objects.filter(pk__in={item for _page, item in links}).order_by().values_list("pk", "slug")
+        )
+        values = defaultdict(set)
+        for page, item in links:
+            values[page].add(slugs[item])
+        return values
+
+    def items(self, slugs):
+        """The classifications with these slugs, each with ``label`` in the active language."""
+        items = list(self.model.objects.filter(slug__in=slugs, **SOURCE))
+        locale = Locale.get_active()
+        if locale.language_code == settings.LANGUAGE_CODE:
+            for item in items:
+                item.label = item.name
+            return items
+        names = dict(
+            self.model.objects.filter(
+                translation_key__in=[item.translation_key for item in items], locale=locale
+            ).values_list("translation_key", "name")
+        )
+        for item in items:
+            item.label = names.get(item.translation_key, item.name)
+        return items
+
+    def options(self, counts, chosen):
+        items = self.items({slug for slug, n in counts.items() if n} | set(chosen))
+        items.sort(key=lambda item: (-counts[item.slug], item.label))
+        return [(item.slug, item.label, counts[item.slug], 0) for item in items]
+
+
+class AreaFacet(RelationFacet):
+    """Areas: a county counts (and finds) the descriptions of its municipalities too."""
+
+    def values(self, pages):
+        links = list(self.links(pages))
+        areas = (
+            Area.objects.filter(pk__in={item for _page, item in links})
+            .order_by()
+            .values_list("pk", "slug", "parent__slug")
+        )
+        slugs = {pk: {slug, county} - {None} for pk, slug, county in areas}
+        values = defaultdict(set)
+        for page, item in links:
+            values[page] |= slugs[item]
+        return values
+
+    def options(self, counts, chosen):
+        items = {item.slug: item for item in self.items({slug for slug, n in counts.items() if n} | set(chosen))}
+        top = sorted(
+            (item for item in items.values() if item.parent_id is None),
+            key=lambda item: (item.kind != Area.Kind.NATIONAL, item.label),
+        )
+        options = []
+        for area in top:
+            options.append((area.slug, area.label, counts[area.slug], 0))
+            children = sorted((item for item in items.values() if item.parent_id == area.pk), key=lambda i: i.label)
+            options += [(child.slug, child.label, counts[child.slug], 1) for child in children]
+        return options
+
+
+class TagFacet(Facet):
+    label = _("Tag")
+    SHOWN = 20
+
+    def values(self, pages):
+        links = []
+        for model in SEARCHED_TYPES.values():
+            through = model._meta.get_field("tags").remote_field.through
+            links += (
+                through.objects.filter(content_object_id__in=pages).order_by().values_list("content_object_id", "tag")
+            )
+        slugs = dict(Tag.objects.filter(pk__in={tag for _page, tag in links}).values_list("pk", "slug"))
+        values = defaultdict(set)
+        for page, tag in links:
+            values[page].add(slugs[tag])
+        return values
+
+    def options(self, counts, chosen):
+        slugs = sorted((slug for slug, n in counts.items() if n), key=lambda slug: (-counts[slug], slug))[: self.SHOWN]
+        slugs += [slug for slug in chosen if slug not in slugs]
+        names = dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name"))
+        return [(slug, names[slug], counts[slug], 0) for slug in slugs if slug in names]
+
+
+FACETS = {
+    "type": TypeFacet("type"),
+    "area": AreaFacet("area", Area, "areas"),
+    "theme": RelationFacet("theme", Theme, "themes"),
+    "target_group": RelationFacet("target_group", TargetGroup, "target_groups"),
+    "stage": StageFacet("stage"),
+    "funder": RelationFacet("funder", Funder, "funders"),
+    "tag": TagFacet("tag"),
+}
+
+
+def id_list(ids):
+    """A subquery of these ids as one parameter: Django prepares the items of a plain list one by
+    one, which costs more than the query itself for the hundreds of ids of a search."""
+    ids = [int(pk) for pk in ids]
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", (ids,))
+    if connection.vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
+    return ids
+
+
+class Facts:
+    """Every facet value of a set of pages, fetched once: filtering and counting need no more queries."""
+
+    def __init__(self, pages):
+        self.values = {key: facet.values(pages) for key, facet in FACETS.items()}
+
+    def has(self, key, page, wanted):
+        return not self.values[key].get(page, set()).isdisjoint(wanted)
+
+    def matching(self, pages, filters, skip=None):
+        """The pages of ``pages`` (ids, order kept) that have a chosen value of every facet but ``skip``."""
+        chosen = [(key, set(values)) for key, values in filters.items() if key != skip and values and key in FACETS]
+        return [page for page in pages if all(self.has(key, page, wanted) for key, wanted in chosen)]
+
+    def counts(self, key, pages):
+        values = self.values[key]
+        return Counter(value for page in pages for value in values.get(page, ()))

@@ -1,0 +1,57 @@
+"""Keeps the search index in step with moves in the page tree, which Wagtail's own indexing misses.
+
+Wagtail indexes a page when it is saved (``post_save``) and removes it when it is deleted. Moving
+a page saves only that page: treebeard renumbers the tree ``path`` of its descendants, and of the
+siblings it passes when sections are reordered, with a plain SQL update, so the index keeps their
+old paths. On Elasticsearch and OpenSearch the ``public()`` filter (pages outside private
+sections) and ``descendant_of()`` are applied to the indexed path, so after a section is moved
+or reordered its pages can drop out of the public results, and pages of a private section can
+pass the public filter.
+
+Here every page whose path a move changed is indexed again, with the same task that indexes a
+saved page (run at once by the immediate task backend; a failure is logged on
+``modelsearch.index`` and does not stop the move). Pages whose path did not change are left
+alone, so moving a single page costs nothing extra.
+"""
+
+import threading
+
+from wagtail.models import Page
+from wagtail.search.tasks import insert_or_update_object_task
+from wagtail.signals import post_page_move, pre_page_move
+
+_moves = threading.local()
+
+
+def _paths_under(parents):
+    pages = Page.objects.none()
+    for parent in parents:
+        pages = pages | Page.objects.descendant_of(parent)
+    return dict(pages.values_list("pk", "path"))
+
+
+def remember_paths(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """Before a move: the paths of every page under the old and the new parent."""
+    parents = [parent_page_before, parent_page_after]
+    if not hasattr(_moves, "pending"):
+        _moves.pending = {}
+    _moves.pending[instance.pk] = (parents, _paths_under(parents))
+
+
+def reindex_moved_paths(sender, instance, **kwargs):
+    """After a move: index again the pages whose path changed (the moved page itself was saved)."""
+    parents, before = getattr(_moves, "pending", {}).pop(instance.pk, (None, None))
+    if parents is None:
+        return
+    after = _paths_under(parents)
+    changed = [pk for pk, path in after.items() if before.get(pk) != path and pk != instance.pk]
+    for page in Page.objects.filter(pk__in=changed).select_related("content_type"):
+        model = page.specific_class
+        if model is None:
+            continue
+        insert_or_update_object_task.enqueue(model._meta.app_label, model._meta.model_name, str(page.pk))
+
+
+def connect():
+    pre_page_move.connect(remember_paths, dispatch_uid="search.resilience.remember_paths")
+    post_page_move.connect(reindex_moved_paths, dispatch_uid="search.resilience.reindex_moved_paths")
