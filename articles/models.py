@@ -14,9 +14,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from models_library.blocks import RICH_TEXT_FEATURES
-from search.indexing import AnalysedSearchMixin
+from search.indexing import AnalysedSearchMixin, analysed_search_fields
+from translations.fields import PAGE_FIELDS
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
@@ -84,7 +86,17 @@ class ArticlePage(AnalysedSearchMixin, Page):
         FieldPanel("tags"),
     ]
     analysed_fields = ("title", "intro", "authors", "body")
-    search_fields = Page.search_fields + [index.SearchField("analysed_text"), index.FilterField("date")]
+    translatable_fields = PAGE_FIELDS + [
+        TranslatableField("intro"),
+        SynchronizedField("date"),
+        SynchronizedField("authors", overridable=False),
+        TranslatableField("body"),
+        TranslatableField("related_pages"),
+        SynchronizedField("tags"),
+        SynchronizedField("tagged_items"),
+    ]
+    summary_fields = ("intro",)
+    search_fields = Page.search_fields + analysed_search_fields() + [index.FilterField("date")]
 
     class Meta:
         verbose_name = _("article")
@@ -103,6 +115,7 @@ class ArticleIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_FIELDS + [TranslatableField("intro")]
     per_page = 20
 
     class Meta:

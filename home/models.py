@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import TranslatableField
+
+from translations.fields import PAGE_FIELDS
 
 
 class HomePage(Page):
@@ -19,6 +22,7 @@ class HomePage(Page):
     subpage_types = ["models_library.ModelLibraryPage", "articles.ArticleIndexPage"]
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_FIELDS + [TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("home page")

@@ -23,8 +23,10 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from search.indexing import AnalysedSearchMixin
+from search.indexing import AnalysedSearchMixin, analysed_search_fields
+from translations.fields import PAGE_FIELDS
 
 from .blocks import RICH_TEXT_FEATURES, AttachmentBlocks, DescriptionBlock, GoalsBlock, OtherSectionsBlock
 
@@ -122,9 +124,22 @@ class DescriptionPage(AnalysedSearchMixin, Page):
     )
 
     # The text is indexed once, analysed (search.indexing); the title also as typed, for autocomplete.
-    search_fields = Page.search_fields + [
-        index.SearchField("analysed_text"),
-        index.FilterField("created_date"),
+    summary_fields = ("short_description",)
+    search_fields = Page.search_fields + analysed_search_fields() + [index.FilterField("created_date")]
+
+    # Classifications link to the Finnish (source) snippets in every language; templates show
+    # them localized. wagtail-localize skips many-to-many fields unless they are listed here.
+    translatable_fields = PAGE_FIELDS + [
+        TranslatableField("short_description"),
+        SynchronizedField("areas", overridable=False),
+        SynchronizedField("funders", overridable=False),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("target_groups", overridable=False),
+        SynchronizedField("organisation", overridable=False),
+        SynchronizedField("created_date"),
+        SynchronizedField("modified_date"),
+        SynchronizedField("tags"),
+        SynchronizedField("tagged_items"),
     ]
 
     class Meta:
@@ -246,6 +261,16 @@ class OperatingModelPage(DescriptionPage):
     subpage_types = []
 
     analysed_fields = ("title", "short_description", "implementation_place", "body")
+    translatable_fields = DescriptionPage.translatable_fields + [
+        TranslatableField("implementation_place"),
+        # Points to the entity's translation once it exists, else to the Finnish entity.
+        TranslatableField("development_entity"),
+        SynchronizedField("development_stage", overridable=False),
+        SynchronizedField("cover_image"),
+        TranslatableField("attachments"),
+        TranslatableField("body"),
+        SynchronizedField("authors", overridable=False),
+    ]
     search_fields = DescriptionPage.search_fields + [index.FilterField("development_stage")]
 
     content_panels = Page.content_panels + [
@@ -370,6 +395,21 @@ class DevelopmentEntityPage(DescriptionPage):
         "other_sections",
     )
     search_fields = DescriptionPage.search_fields
+    translatable_fields = DescriptionPage.translatable_fields + [
+        TranslatableField("purpose_and_goals"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        TranslatableField("operating_period_note"),
+        TranslatableField("actors"),
+        SynchronizedField("contact_name", overridable=False),
+        SynchronizedField("contact_organisation", overridable=False),
+        SynchronizedField("contact_email", overridable=False),
+        TranslatableField("starting_point"),
+        TranslatableField("main_goals"),
+        TranslatableField("expected_results"),
+        TranslatableField("impacts"),
+        TranslatableField("other_sections"),
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("short_description"),
@@ -439,6 +479,7 @@ class ModelLibraryPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["models_library.OperatingModelPage", "models_library.DevelopmentEntityPage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_FIELDS + [TranslatableField("intro")]
     per_page = 20
 
     class Meta:

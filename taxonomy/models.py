@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Classification(TranslatableMixin, index.Indexed, models.Model):
@@ -26,6 +27,7 @@ class Classification(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -81,6 +83,13 @@ class Area(Classification):
         FieldPanel("code"),
         FieldPanel("parent"),
     ]
+    translatable_fields = Classification.translatable_fields + [
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("short_name", overridable=False),
+        SynchronizedField("code", overridable=False),
+        # A municipality's county in the same language.
+        TranslatableField("parent"),
+    ]
 
     class Meta(Classification.Meta):
         verbose_name = _("area")
@@ -114,6 +123,8 @@ class Funder(Classification):
         _("abbreviation"), max_length=20, blank=True, help_text=_("For example STM or STEA.")
     )
     panels = Classification.panels + [FieldPanel("abbreviation")]
+    # Translated: the ministry is STM in Finnish and SHM in Swedish.
+    translatable_fields = Classification.translatable_fields + [TranslatableField("abbreviation")]
 
     class Meta(Classification.Meta):
         verbose_name = _("funder")
@@ -126,6 +137,7 @@ class Organisation(Classification):
 
     website = models.URLField(_("website"), blank=True)
     panels = Classification.panels + [FieldPanel("website")]
+    translatable_fields = Classification.translatable_fields + [SynchronizedField("website")]
 
     class Meta(Classification.Meta):
         verbose_name = _("organisation")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from translations.machine_translation import machine_translator_from_env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -28,6 +30,8 @@ INSTALLED_APPS = [
     "taxonomy",
     "articles",
     "search",
+    "review",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -164,7 +168,12 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Translations (wagtail-localize). A machine translator is optional: DEEPL_API_KEY (or
+# LIBRETRANSLATE_URL) turns one on; see translations/machine_translation.py.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
+# A new translation starts as a draft (its untranslated text would be Finnish) until a
+# translator publishes it, even when the Finnish page is live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "toimintamallikirjasto@localhost")

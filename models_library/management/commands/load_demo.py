@@ -26,3 +26,14 @@ class Command(BaseCommand):
             User.objects.create_superuser(ADMIN_USERNAME, "admin@example.fi", ADMIN_PASSWORD)
             self.stdout.write(f"Admin user created: {ADMIN_USERNAME} / {ADMIN_PASSWORD}")
         call_command("import_descriptions", str(SEEDS), publish=True, stdout=self.stdout, stderr=self.stderr)
+        self.load_translations()
+        from review.demo import create_demo_users
+
+        self.stdout.write(f"Demo users for the roles: {', '.join(create_demo_users()) or 'none new'}")
+
+    def load_translations(self):
+        """Swedish and English versions of the demo pages (descriptions and articles as drafts to review)."""
+        from translations.demo import translate_demo
+
+        made = translate_demo()
+        self.stdout.write(f"Swedish and English versions made: {made}")

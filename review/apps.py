@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReviewConfig(AppConfig):
+    """Roles, organisation memberships and the review workflows of descriptions and translations."""
+
+    name = "review"
+    verbose_name = _("Roles and review")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

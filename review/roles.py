@@ -1,0 +1,122 @@
+"""The editorial roles: their groups, page permissions and review workflows.
+
+Everything here is plain data so that the data migration, ``setup_review`` and the
+signal that prepares new language trees all build the same thing.
+"""
+
+from dataclasses import dataclass
+
+SOURCE_LANGUAGE = "fi"
+# Languages that descriptions are translated into, each with its own translators,
+# language reviewers and review workflow.
+TRANSLATION_LANGUAGES = {"sv": "Swedish", "en": "English"}
+
+AUTHORS = "Authors"
+REVIEWERS = "Reviewers"
+SITE_EDITORS = "Site editors"
+
+
+def translators(language_code):
+    return f"Translators ({TRANSLATION_LANGUAGES[language_code]})"
+
+
+def language_reviewers(language_code):
+    return f"Language reviewers ({TRANSLATION_LANGUAGES[language_code]})"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A group, the page permissions it has on a tree and the model permissions it has everywhere.
+
+    ``tree`` is the language code of the tree the page permissions apply to (its root page
+    is the language's home page), or ``None`` for the whole site (Wagtail's root page).
+    """
+
+    group: str
+    tree: str | None
+    page_permissions: tuple[str, ...]
+    permissions: tuple[str, ...] = ()
+    collection_permissions: tuple[str, ...] = ()
+    all_permissions: bool = False
+
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
+VIEW_CLASSIFICATIONS = tuple(
+    f"taxonomy.view_{model}" for model in ("area", "theme", "targetgroup", "funder", "organisation")
+)
+
+ROLES = [
+    Role(
+        AUTHORS,
+        tree=SOURCE_LANGUAGE,
+        page_permissions=("add", "change"),
+        permissions=(ADMIN_ACCESS, *VIEW_CLASSIFICATIONS),
+        collection_permissions=("add_image", "choose_image", "add_document", "choose_document"),
+    ),
+    Role(
+        REVIEWERS,
+        tree=SOURCE_LANGUAGE,
+        page_permissions=("change", "publish", "lock", "unlock"),
+        permissions=(ADMIN_ACCESS, *VIEW_CLASSIFICATIONS),
+        collection_permissions=("choose_image", "choose_document"),
+    ),
+    *[
+        role
+        for code in TRANSLATION_LANGUAGES
+        for role in (
+            Role(
+                translators(code),
+                tree=code,
+                page_permissions=("change",),
+                permissions=(ADMIN_ACCESS, SUBMIT_TRANSLATION),
+            ),
+            Role(
+                language_reviewers(code),
+                tree=code,
+                page_permissions=("change", "publish", "lock", "unlock"),
+                permissions=(ADMIN_ACCESS,),
+            ),
+        )
+    ],
+    Role(
+        SITE_EDITORS,
+        tree=None,
+        page_permissions=("add", "bulk_delete", "change", "lock", "publish", "unlock"),
+        collection_permissions=(
+            "add_image",
+            "change_image",
+            "delete_image",
+            "choose_image",
+            "add_document",
+            "change_document",
+            "delete_document",
+            "choose_document",
+        ),
+        all_permissions=True,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class ReviewWorkflow:
+    """A workflow of one group approval task, assigned to the home page of one language."""
+
+    name: str
+    task: str
+    language: str
+    groups: tuple[str, ...]
+
+
+WORKFLOWS = [
+    ReviewWorkflow("Description review", "Review by reviewers", SOURCE_LANGUAGE, (REVIEWERS, SITE_EDITORS)),
+    *[
+        ReviewWorkflow(
+            f"{name} translation review",
+            f"{name} language review",
+            code,
+            (language_reviewers(code), SITE_EDITORS),
+        )
+        for code, name in TRANSLATION_LANGUAGES.items()
+    ],
+]
