@@ -19,9 +19,10 @@ upstream fails there first.
 
 import logging
 
-from django.db.models import TextField
+from django.db.models import Expression, TextField, Value
 from django.db.models.functions import Cast
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
+from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.backends import get_search_backend
 
@@ -64,8 +65,8 @@ def _sqlite_matches(results, pages, limit):
 
     bm25() gives better matches lower (negative) scores; they are negated.
     """
-    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteAutocompleteQueryCompiler, SQLiteFTSIndexEntry
     from modelsearch.query import MatchAll, Not
 
     compiler = results.query_compiler
@@ -73,8 +74,14 @@ def _sqlite_matches(results, pages, limit):
     if isinstance(query, (MatchAll, Not)):  # not made by the search page; the backend's own way is right
         return [(pk, -(score or 0.0)) for pk, score in results.get_queryset().values_list("pk", "_score")]
     config = compiler.get_config(results.backend)
-    match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, compiler.build_search_query(query, config))
-    rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+    if isinstance(compiler, SQLiteAutocompleteQueryCompiler):
+        fts_query = compiler.build_search_query(query, config)
+    else:
+        fts_query = FTS5Query(compiler.query)
+    match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, fts_query)
+    # bm25() ranks the whole match; the backend's own rank for an And multiplies (1 + bm25) terms,
+    # which turns the sign of bm25's negative scores, so the plain words' rank is used for all.
+    rank = sum((BM25() * weight for _vector, weight in compiler.get_search_vectors()), start=Value(0.0))
     rows = (
         SQLiteFTSIndexEntry.objects.filter(match)
         .filter(
@@ -86,6 +93,37 @@ def _sqlite_matches(results, pages, limit):
         .values_list("index_entry__object_id", "score")[:limit]
     )
     return [(int(object_id), -score) for object_id, score in rows]
+
+
+class FTS5Query(Expression):
+    """A search query as FTS5 syntax, with the parentheses its nesting needs.
+
+    modelsearch's SQLite backend writes an ``Or`` inside an ``And`` without parentheses, so FTS5
+    reads "a AND (b OR c)" as "(a AND b) OR c" (``CombinedLexeme.as_sql``);
+    ``tests/search_backends`` has a query that fails without this. Takes the plain words, ``And``
+    and ``Or`` that the search page makes.
+    """
+
+    output_field = TextField()
+
+    def __init__(self, query):
+        super().__init__()
+        self.query = query
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self.syntax(self.query)]
+
+    @classmethod
+    def syntax(cls, query):
+        if isinstance(query, PlainText):
+            joiner = " AND " if query.operator == "and" else " OR "
+            terms = ['"{}"'.format(term.replace('"', '""')) for term in query.query_string.split()]
+        elif isinstance(query, (And, Or)):
+            joiner = " AND " if isinstance(query, And) else " OR "
+            terms = [cls.syntax(subquery) for subquery in query.subqueries]
+        else:
+            raise TypeError(f"No FTS5 syntax for {query!r}")
+        return f"({joiner.join(terms)})"
 
 
 def _elasticsearch_matches(results, limit):

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from wagtail.models import Locale, Page
+from wagtail.search.query import And, PlainText
 
 from .analysis import analyse_query, analyse_words, spelling_suggestions
 from .engine import SearchUnavailable, ranked_matches
@@ -110,22 +111,24 @@ def published_pages(locale):
 def tiered_matches(pages, query, language, limit):
     """The best matches, in tiers: the pages with all the words typed, then with some, then with parts.
 
-    The first tier searches for all the base forms of the words as typed ("vauvaperhe" and "tuki"),
-    the second for any of them, the third for every analysed token, compound parts included
-    ("perhe", "keskus" for "perhekeskus"). Each tier adds the pages the earlier ones did not find,
-    ranked by the engine, so a page with the words a visitor typed ranks above one that merely
-    shares some of them or parts of them, the same way on every backend. A later tier's scores are
-    scaled below the earlier tiers' lowest, so scores fall along the list.
+    The first tier looks for pages with a base form of every word as typed ("vauvaperhe" and one
+    of "tuki", "tukea", for "vauvaperheiden tuki"), the second for any of them, the third for every
+    analysed token, compound parts included ("perhe", "keskus" for "perhekeskus"). Each tier adds
+    the pages the earlier ones did not find, ranked by the engine, so a page with the words a
+    visitor typed ranks above one that merely shares some of them or parts of them, the same way
+    on every backend. A later tier's scores are scaled below the earlier tiers' lowest, so scores
+    fall along the list.
     """
-    words = analyse_words(query, language)
-    tiers = [(words, "and")] if len(words.split()) > 1 else []
-    tiers += [(words, "or"), (analyse_query(query, language), "or")]
+    per_word = [tokens for tokens in (analyse_words(word, language) for word in query.split()) if tokens]
+    words = " ".join(per_word)
+    tiers = [And([PlainText(tokens, operator="or") for tokens in per_word])] if len(per_word) > 1 else []
+    tiers += [PlainText(tokens, operator="or") for tokens in (words, analyse_query(query, language)) if tokens]
     ranked, seen, searched = [], set(), set()
-    for tokens, operator in tiers:
-        if len(ranked) >= limit or not tokens or (tokens, operator) in searched:
+    for tier in tiers:
+        if len(ranked) >= limit or repr(tier) in searched:
             continue
-        searched.add((tokens, operator))
-        more = [(pk, score) for pk, score in ranked_matches(pages, tokens, limit, operator) if pk not in seen]
+        searched.add(repr(tier))
+        more = [(pk, score) for pk, score in ranked_matches(pages, tier, limit) if pk not in seen]
         if ranked and more:
             scale = min(score for _pk, score in ranked) / max(max(score for _pk, score in more), 1e-9) * 0.999
             more = [(pk, score * scale) for pk, score in more]
