@@ -42,8 +42,8 @@ def search_backend(request, db):
     else:
         backend = search_backend_settings("database")
     with override_settings(WAGTAILSEARCH_BACKENDS={"default": backend}):
-        if request.param == "opensearch":
-            call_command("update_index", stdout=StringIO(), stderr=StringIO())  # creates the index and mapping
+        # As a site is set up: everything indexed (the classifications too), then the descriptions added.
+        call_command("update_index", stdout=StringIO(), stderr=StringIO())
         call_command("import_descriptions", str(SEEDS), publish=True, stdout=StringIO())
         if request.param == "opensearch":
             refresh_opensearch()
