@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import QueryDict
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
@@ -156,7 +157,8 @@ def run_search(params, locale=None):
         facts = Facts(published.values("pk"))
     if not words or params.sort == "newest":
         newest = published.filter(pk__in=id_list(candidates)) if words else published
-        candidates = list(newest.order_by("-first_published_at", "-pk").values_list("pk", flat=True))
+        newest = newest.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        candidates = list(newest.values_list("pk", flat=True))
 
     matching = facts.matching(candidates, params.filters)
     page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)

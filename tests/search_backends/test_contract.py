@@ -89,3 +89,32 @@ def test_finnish_forms_find_the_document(search_backend, client, query, source):
 def test_hostile_queries_get_a_normal_page(search_backend, client, query):
     response = client.get("/fi/search/", {"q": query})
     assert response.status_code == 200
+
+
+def facet_counts(response, key):
+    return {
+        option["value"]: option["count"]
+        for facet in response.context["outcome"].facets
+        if facet.key == key
+        for option in facet.options
+    }
+
+
+def test_facets_count_and_narrow_the_same_on_every_backend(search_backend, client):
+    """The five demo documents: three articles, the development entity (five pilot counties, STEA)
+    and the Etelä-Savo model (STM)."""
+    response = client.get("/fi/search/", {"q": "perhekeskus"})
+    assert facet_counts(response, "type") == {"model": 1, "entity": 1, "article": 3}
+    assert facet_counts(response, "funder") == {"stea": 1, "stm": 1}
+    areas = facet_counts(response, "area")
+    assert areas["etela-savo"] == 2 and areas["paijat-hame"] == 1
+    narrowed = client.get("/fi/search/", {"q": "perhekeskus", "area": "etela-savo", "type": "model"})
+    assert result_titles(client, "perhekeskus")  # the plain search still finds all
+    assert [page.title for page in narrowed.context["outcome"].results] == [seed_title("003_89e9e5dc8afde3f3.txt")]
+    data = client.get("/fi/search/", {"q": "perhekeskus", "format": "json"}).json()
+    assert [result["title"] for result in data["results"]] == result_titles(client, "perhekeskus")
+    assert {option["value"]: option["count"] for option in data["facets"]["type"]} == {
+        "model": 1,
+        "entity": 1,
+        "article": 3,
+    }
