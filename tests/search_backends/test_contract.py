@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 
 from models_library.models import ImportedSource
+from tests.searching import facet_counts, titles
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 
@@ -39,7 +40,7 @@ def judged_queries(path):
 def result_titles(client, query):
     response = client.get("/fi/search/", {"q": query})
     assert response.status_code == 200
-    return [result.title for result in response.context["outcome"].results]
+    return titles(response)
 
 
 def seed_title(source):
@@ -54,14 +55,14 @@ def test_judged_queries_put_their_grade_2_documents_in_the_top_3(search_backend,
     if gap:
         request.applymarker(pytest.mark.xfail(strict=True, reason=f"known ranking gap: {gap}"))
     must = [seed_title(source) for source, grade in judged.items() if grade == 2]
-    titles = result_titles(client, query)
-    top = titles[: max(3, len(must))]
+    found = result_titles(client, query)
+    top = found[: max(3, len(must))]
     for title in must:
         assert title in top, f"{search_backend}: “{query}” → {top}"
     # Partly relevant documents are found too (a query may have only those, like "lastensuojelu").
     for source, grade in judged.items():
         if grade == 1:
-            assert seed_title(source) in titles[:10], f"{search_backend}: “{query}” → {titles[:10]}"
+            assert seed_title(source) in found[:10], f"{search_backend}: “{query}” → {found[:10]}"
 
 
 @pytest.mark.parametrize(
@@ -78,8 +79,8 @@ def test_judged_queries_put_their_grade_2_documents_in_the_top_3(search_backend,
     ],
 )
 def test_finnish_forms_find_the_document(search_backend, client, query, source):
-    titles = result_titles(client, query)
-    assert seed_title(source) in titles, f"{search_backend}: “{query}” → {titles}"
+    found = result_titles(client, query)
+    assert seed_title(source) in found, f"{search_backend}: “{query}” → {found}"
 
 
 @pytest.mark.parametrize(
@@ -89,15 +90,6 @@ def test_finnish_forms_find_the_document(search_backend, client, query, source):
 def test_hostile_queries_get_a_normal_page(search_backend, client, query):
     response = client.get("/fi/search/", {"q": query})
     assert response.status_code == 200
-
-
-def facet_counts(response, key):
-    return {
-        option["value"]: option["count"]
-        for facet in response.context["outcome"].facets
-        if facet.key == key
-        for option in facet.options
-    }
 
 
 def test_facets_count_and_narrow_the_same_on_every_backend(search_backend, client):
@@ -110,7 +102,7 @@ def test_facets_count_and_narrow_the_same_on_every_backend(search_backend, clien
     assert areas["etela-savo"] == 2 and areas["paijat-hame"] == 1
     narrowed = client.get("/fi/search/", {"q": "perhekeskus", "area": "etela-savo", "type": "model"})
     assert result_titles(client, "perhekeskus")  # the plain search still finds all
-    assert [page.title for page in narrowed.context["outcome"].results] == [seed_title("003_89e9e5dc8afde3f3.txt")]
+    assert titles(narrowed) == [seed_title("003_89e9e5dc8afde3f3.txt")]
     data = client.get("/fi/search/", {"q": "perhekeskus", "format": "json"}).json()
     assert [result["title"] for result in data["results"]] == result_titles(client, "perhekeskus")
     assert {option["value"]: option["count"] for option in data["facets"]["type"]} == {

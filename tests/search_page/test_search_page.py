@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from models_library.models import DevelopmentStage
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 from tests.factories import ArticlePageFactory, DevelopmentEntityPageFactory, OperatingModelPageFactory
+from tests.searching import facet_counts, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -70,33 +71,20 @@ def search(client, **params):
     return client.get("/fi/search/", params)
 
 
-def titles(response):
-    return [page.title for page in response.context["outcome"].results]
-
-
-def facet(response, key):
-    return {
-        option["value"]: option["count"]
-        for result in response.context["outcome"].facets
-        if result.key == key
-        for option in result.options
-    }
-
-
 def test_facets_count_what_matches(client, catalogue):
     response = search(client, q="perhekeskus")
     assert len(titles(response)) == 5  # not the electronic booking model
-    assert facet(response, "type") == {"model": 3, "entity": 1, "article": 1}
-    assert facet(response, "theme") == {"perhekeskukset": 2, "asiakasohjaus": 1, "varhainen-tuki": 1}
-    assert facet(response, "stage") == {"idea": 1, "piloting": 1, "ready": 1}
-    assert facet(response, "funder") == {"stm": 1, "stea": 1}
-    assert facet(response, "target_group") == {"lapsiperheet": 1}
-    assert facet(response, "tag") == {"perheneuvonta": 1}
+    assert facet_counts(response, "type") == {"model": 3, "entity": 1, "article": 1}
+    assert facet_counts(response, "theme") == {"perhekeskukset": 2, "asiakasohjaus": 1, "varhainen-tuki": 1}
+    assert facet_counts(response, "stage") == {"idea": 1, "piloting": 1, "ready": 1}
+    assert facet_counts(response, "funder") == {"stm": 1, "stea": 1}
+    assert facet_counts(response, "target_group") == {"lapsiperheet": 1}
+    assert facet_counts(response, "tag") == {"perheneuvonta": 1}
 
 
 def test_a_county_counts_and_finds_its_municipalities_descriptions(client, catalogue):
     response = search(client, q="perhekeskus")
-    areas = facet(response, "area")
+    areas = facet_counts(response, "area")
     assert areas["etela-savo"] == 2  # the county itself and Mikkeli
     assert areas["mikkeli"] == 1
     assert areas["paijat-hame"] == 1  # Lahti
@@ -109,8 +97,8 @@ def test_facets_combine_and_count_each_other(client, catalogue):
     response = search(client, q="perhekeskus", area="etela-savo", theme="asiakasohjaus")
     assert titles(response) == ["Perhekeskuksen ohjaus Etelä-Savossa"]
     # A facet's own counts ignore its own choice (values of one facet are alternatives) but not the others'.
-    assert facet(response, "theme") == {"perhekeskukset": 2, "asiakasohjaus": 1}
-    assert facet(response, "type") == {"model": 1}
+    assert facet_counts(response, "theme") == {"perhekeskukset": 2, "asiakasohjaus": 1}
+    assert facet_counts(response, "type") == {"model": 1}
     either = search(client, q="perhekeskus", stage=["idea", "piloting"])
     assert sorted(titles(either)) == ["Perhekeskuksen ohjaus Etelä-Savossa", "Perhekeskustyö Lahdessa"]
 
