@@ -5,8 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-# Memberships point to the organisation in the source language, as descriptions do.
-SOURCE_LOCALE = {"locale__language_code": settings.LANGUAGE_CODE}
+from models_library.models import SOURCE_LOCALE  # memberships point to source-language organisations
 
 
 class Membership(models.Model):

@@ -55,6 +55,7 @@ from articles.models import ArticlePage, ArticlePageTag
 from models_library.importer.pages import site_sections
 from models_library.importer.parser import parse_file
 from models_library.models import (
+    SOURCE_LOCALE,
     DevelopmentEntityPage,
     DevelopmentEntityPageTag,
     DevelopmentStage,
@@ -142,8 +143,7 @@ class Classifications:
 
     @classmethod
     def load(cls) -> "Classifications":
-        fi = {"locale__language_code": settings.LANGUAGE_CODE}
-        areas = list(Area.objects.filter(**fi).select_related("parent"))
+        areas = list(Area.objects.filter(**SOURCE_LOCALE).select_related("parent"))
         municipalities = {}
         for area in areas:
             if area.kind == Area.Kind.MUNICIPALITY and area.parent_id:
@@ -153,9 +153,9 @@ class Classifications:
             counties=[a for a in areas if a.kind == Area.Kind.COUNTY],
             municipalities=municipalities,
             national=[a for a in areas if a.kind == Area.Kind.NATIONAL],
-            themes=list(Theme.objects.filter(**fi)),
-            target_groups=list(TargetGroup.objects.filter(**fi)),
-            funders=list(Funder.objects.filter(**fi)),
+            themes=list(Theme.objects.filter(**SOURCE_LOCALE)),
+            target_groups=list(TargetGroup.objects.filter(**SOURCE_LOCALE)),
+            funders=list(Funder.objects.filter(**SOURCE_LOCALE)),
             tags=tags,
         )
 

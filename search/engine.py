@@ -33,18 +33,18 @@ class SearchUnavailable(Exception):
     """The search backend could not answer (for example the search server is down)."""
 
 
-def ranked_matches(pages, words, limit, operator="or", autocomplete=False):
-    """``[(page id, score), ...]``, best first, for pages of ``pages`` with any (or all) of ``words``
-    (or, with ``autocomplete``, whose titles have words that start with what was typed).
+def ranked_matches(pages, query, limit, autocomplete=False):
+    """``[(page id, score), ...]``, best first, for pages of ``pages`` matching ``query``: any of its
+    words, or a search query object (or, with ``autocomplete``, titles with words that start with it).
 
     Scores are larger for better matches on every backend (SQLite's bm25 is negated).
     """
     backend = get_search_backend()
     try:
         if autocomplete:
-            results = backend.autocomplete(words, pages, fields=["title"])
+            results = backend.autocomplete(query, pages, fields=["title"])
         else:
-            results = backend.search(words, pages, operator=operator)
+            results = backend.search(query, pages, operator="or")
         results = results.annotate_score("_score")[:limit]
         if isinstance(results, ElasticsearchBaseSearchResults):
             return _elasticsearch_matches(results, limit)

@@ -20,12 +20,17 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from articles.models import ArticlePage
-from models_library.models import DevelopmentEntityPage, DevelopmentStage, OperatingModelPage
+from models_library.models import SOURCE_LOCALE, DevelopmentEntityPage, DevelopmentStage, OperatingModelPage
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 DESCRIPTION_TYPES = (OperatingModelPage, DevelopmentEntityPage)
 SEARCHED_TYPES = {"model": OperatingModelPage, "entity": DevelopmentEntityPage, "article": ArticlePage}
-SOURCE = {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+def link_table(page_model, field_name):
+    """The through model of a many-to-many field of a page type, with its page and item columns."""
+    relation = page_model._meta.get_field(field_name)
+    return relation.remote_field.through, relation.m2m_field_name(), relation.m2m_reverse_field_name()
 
 
 class Facet:
@@ -86,9 +91,7 @@ class RelationFacet(Facet):
     def links(self, pages):
         """(page id, item id) for every link of ``pages`` to an item."""
         for page_model in DESCRIPTION_TYPES:
-            relation = page_model._meta.get_field(self.field_name)
-            page_column, item_column = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-            through = relation.remote_field.through
+            through, page_column, item_column = link_table(page_model, self.field_name)
             yield from (
                 through.objects.filter(**{f"{page_column}__in": pages})
                 .order_by()
@@ -107,7 +110,7 @@ class RelationFacet(Facet):
 
     def items(self, slugs):
         """The classifications with these slugs, each with ``label`` in the active language."""
-        items = list(self.model.objects.filter(slug__in=slugs, **SOURCE))
+        items = list(self.model.objects.filter(slug__in=slugs, **SOURCE_LOCALE))
         locale = Locale.get_active()
         if locale.language_code == settings.LANGUAGE_CODE:
             for item in items:

@@ -56,9 +56,17 @@ class AnalysedSearchMixin(models.Model):
         """Names of the page's classifications, in the page's language where translated; overridden per type."""
         return []
 
+    def fields_text(self, names):
+        """The plain text of the named fields, as the index sees it before analysis."""
+        return "\n".join(text for name in names for text in field_text(self, name))
+
+    def summary_text(self):
+        """The page's own summary: a description's short description, an article's introduction."""
+        return strip_tags(self.fields_text(self.summary_fields)).strip()
+
     def analysed_text(self):
         parts = [self.title] * (TITLE_WEIGHT - 1)
-        parts += [text for name in self.analysed_fields for text in field_text(self, name)]
+        parts += [self.fields_text(self.analysed_fields)]
         parts.extend(self.classification_names())
         return analyse("\n".join(parts), self.language_code())
 
@@ -67,9 +75,9 @@ class AnalysedSearchMixin(models.Model):
 
         Without a summary, the opening words of the text stand in for it, as a lead would.
         """
-        summary = " ".join(text for name in self.summary_fields for text in field_text(self, name)).strip()
+        summary = self.summary_text()
         if not summary:
-            text = " ".join(part for name in self.analysed_fields if name != "title" for part in field_text(self, name))
+            text = self.fields_text(name for name in self.analysed_fields if name != "title")
             summary = " ".join(text.split()[:LEAD_WORDS])
         return analyse(f"{self.title}\n{summary}", self.language_code())
 

@@ -27,7 +27,7 @@ PAGE_SIZE = 20
 MATCH_LIMIT = getattr(settings, "SEARCH_MATCH_LIMIT", 500)
 SORTS = ("relevance", "newest")
 
-__all__ = ["FACETS", "SEARCHED_TYPES", "SearchParams", "SearchUnavailable", "run_search", "title_suggestions"]
+__all__ = ["FACETS", "SearchParams", "SearchUnavailable", "run_search", "title_suggestions"]
 
 
 @dataclass

@@ -13,6 +13,7 @@ from models_library.models import OperatingModelPage
 
 from .analysis import analyse_query
 from .engine import SearchUnavailable, ranked_matches
+from .facets import link_table
 
 WEIGHTS = {"themes": 3, "target_groups": 2}
 AREA_WEIGHT = 1
@@ -22,9 +23,7 @@ TEXT_CANDIDATES = 20
 
 def shared_counts(page, field_name, candidates, group=None):
     """{model id: number of items of ``field_name`` it shares with ``page``}, grouped by ``group``."""
-    relation = OperatingModelPage._meta.get_field(field_name)
-    through = relation.remote_field.through
-    page_column, item_column = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+    through, page_column, item_column = link_table(OperatingModelPage, field_name)
     key = group(item_column) if group else F(item_column)
     mine = through.objects.filter(**{page_column: page.pk}).annotate(key=key).values("key")
     rows = (

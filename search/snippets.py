@@ -9,7 +9,7 @@ compound parts count too ("väkivaltaosaaminen" for "väkivaltatyö"), as they d
 import functools
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .analysis import analyse, analyse_query, analyse_words
@@ -19,18 +19,6 @@ WORD = re.compile(r"\w+(?:-\w+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Enough of a long description to find a matching passage, without analysing all of it.
 SCANNED_CHARACTERS = 4_000
-
-
-def summary_text(page):
-    """The page's own summary: a description's short description, an article's introduction."""
-    return strip_tags(getattr(page, "short_description", "") or getattr(page, "intro", "") or "")
-
-
-def page_text(page):
-    """The analysed fields of a page as plain text (what the search index holds, before analysis)."""
-    from .indexing import field_text
-
-    return "\n".join(text for name in getattr(page, "analysed_fields", ()) for text in field_text(page, name))
 
 
 def query_terms(query, language):
@@ -70,14 +58,15 @@ def _marks(text, wanted, language):
 
 def highlighted_snippet(page, query, language):
     """HTML: the summary with matches marked, or else the passage of the page that matches best."""
-    summary = " ".join(summary_text(page).split())
+    summary = " ".join(page.summary_text().split())
     if query:
         sentences = None
         for wanted in query_terms(query, language):
             if _marks(summary, wanted, language):
                 return mark_safe(_marked(summary, wanted, language))
             if sentences is None:
-                sentences = SENTENCE_END.split(" ".join(page_text(page)[:SCANNED_CHARACTERS].split()))
+                text = page.fields_text(page.analysed_fields)[:SCANNED_CHARACTERS]
+                sentences = SENTENCE_END.split(" ".join(text.split()))
             marks = [_marks(sentence, wanted, language) for sentence in sentences]
             if any(marks):
                 return mark_safe(_marked(sentences[marks.index(max(marks))], wanted, language))

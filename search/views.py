@@ -6,7 +6,8 @@ from django.template.response import TemplateResponse
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from .query import SEARCHED_TYPES, SearchParams, SearchUnavailable, run_search, title_suggestions
+from .facets import SEARCHED_TYPES
+from .query import SearchParams, SearchUnavailable, run_search, title_suggestions
 
 
 def search(request, tag_slug=None):

@@ -35,7 +35,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from config.settings.base import search_backend_settings
-from models_library.models import DevelopmentStage
+from models_library.models import SOURCE_LOCALE, DevelopmentStage
 from search import bench
 from search.analysis.measure import DEV_CANDIDATES, JUDGED, load_queries
 from taxonomy.models import Area, Funder, TargetGroup, Theme
@@ -64,19 +64,21 @@ class Workload:
     def __init__(self, seed=7):
         self.random = random.Random(seed)
         self.texts = query_texts()
-        fi = {"locale__language_code": settings.LANGUAGE_CODE}
-        counties = list(Area.objects.filter(kind=Area.Kind.COUNTY, **fi).values_list("slug", flat=True))
-        towns = list(Area.objects.filter(kind=Area.Kind.MUNICIPALITY, **fi).values_list("slug", flat=True))
+
+        def slugs(model, **filters):
+            return list(model.objects.filter(**SOURCE_LOCALE, **filters).values_list("slug", flat=True))
+
+        counties = slugs(Area, kind=Area.Kind.COUNTY)
+        towns = slugs(Area, kind=Area.Kind.MUNICIPALITY)
+        themes, target_groups, funders = slugs(Theme), slugs(TargetGroup), slugs(Funder)
         tags = list(Tag.objects.filter(name__in=bench.TAGS).values_list("slug", flat=True)) or ["perhekeskus"]
         self.filter_values = {
             "area": lambda: self.random.choice(counties if self.random.random() < 0.7 else towns),
-            "theme": lambda: self.random.choice(list(Theme.objects.filter(**fi).values_list("slug", flat=True))),
-            "target_group": lambda: self.random.choice(
-                list(TargetGroup.objects.filter(**fi).values_list("slug", flat=True))
-            ),
+            "theme": lambda: self.random.choice(themes),
+            "target_group": lambda: self.random.choice(target_groups),
             "stage": lambda: self.random.choice(DevelopmentStage.values),
             "type": lambda: self.random.choice(["model", "entity", "article"]),
-            "funder": lambda: self.random.choice(list(Funder.objects.filter(**fi).values_list("slug", flat=True))),
+            "funder": lambda: self.random.choice(funders),
             "tag": lambda: self.random.choice(tags),
         }
 
