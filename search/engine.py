@@ -19,7 +19,7 @@ upstream fails there first.
 
 import logging
 
-from django.db.models import Expression, TextField, Value
+from django.db.models import Expression, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
 from modelsearch.query import And, Or, PlainText
@@ -57,7 +57,7 @@ def ranked_matches(pages, query, limit, autocomplete=False):
 
 
 def _is_sqlite(backend):
-    return type(backend).__module__.startswith("modelsearch.backends.database.sqlite")
+    return type(backend).__module__.startswith(("modelsearch.backends.database.sqlite", "search.backends.sqlite"))
 
 
 def _sqlite_matches(results, pages, limit):
@@ -69,19 +69,21 @@ def _sqlite_matches(results, pages, limit):
     from modelsearch.backends.database.sqlite.sqlite import SQLiteAutocompleteQueryCompiler, SQLiteFTSIndexEntry
     from modelsearch.query import MatchAll, Not
 
+    from .backends.sqlite import WeightedBM25
+
     compiler = results.query_compiler
     query = normalize(compiler.query)
     if isinstance(query, (MatchAll, Not)):  # not made by the search page; the backend's own way is right
         return [(pk, -(score or 0.0)) for pk, score in results.get_queryset().values_list("pk", "_score")]
-    config = compiler.get_config(results.backend)
+    # bm25() ranks the whole match; the backend's own rank for an And multiplies (1 + bm25) terms,
+    # which turns the sign of bm25's negative scores, so bm25 of the whole query is used for all.
     if isinstance(compiler, SQLiteAutocompleteQueryCompiler):
-        fts_query = compiler.build_search_query(query, config)
+        fts_query = compiler.build_search_query(query, compiler.get_config(results.backend))
+        rank = BM25()
     else:
         fts_query = FTS5Query(compiler.query)
+        rank = WeightedBM25()  # the boosted fields' column weighs more (search.backends)
     match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, fts_query)
-    # bm25() ranks the whole match; the backend's own rank for an And multiplies (1 + bm25) terms,
-    # which turns the sign of bm25's negative scores, so the plain words' rank is used for all.
-    rank = sum((BM25() * weight for _vector, weight in compiler.get_search_vectors()), start=Value(0.0))
     rows = (
         SQLiteFTSIndexEntry.objects.filter(match)
         .filter(

@@ -140,7 +140,7 @@ SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
 def search_backend_settings(kind, url="", index_prefix="toimintamallit_"):
     """WAGTAILSEARCH_BACKENDS["default"] for one kind of backend: database, opensearch or elasticsearch."""
     if kind == "database":
-        return {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+        return {"BACKEND": "search.backends", "SEARCH_CONFIG": "simple"}
     backend = {
         "opensearch": "wagtail.search.backends.opensearch2",
         "elasticsearch": "wagtail.search.backends.elasticsearch8",
