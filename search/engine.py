@@ -135,6 +135,8 @@ def _elasticsearch_matches(results, limit):
         results.fields_param_name: "pk",
         "from_": 0,
         "size": limit,
+        # Without counting every hit, the engine skips the documents that cannot reach the best ``limit``.
+        "track_total_hits": False,
     }
     hits = results._backend_do_search(results._get_es_body(), **params)["hits"]["hits"]
     return [(int(hit["fields"]["pk"][0]), hit["_score"]) for hit in hits]

@@ -10,6 +10,7 @@ the descriptions of its municipalities.
 
 import json
 from collections import Counter, defaultdict
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -31,6 +32,14 @@ def link_table(page_model, field_name):
     """The through model of a many-to-many field of a page type, with its page and item columns."""
     relation = page_model._meta.get_field(field_name)
     return relation.remote_field.through, relation.m2m_field_name(), relation.m2m_reverse_field_name()
+
+
+def values_by_page(rows):
+    """``{page id: set of values}`` from rows of a page id and its values (``None`` for none)."""
+    values = defaultdict(set)
+    for page, *row_values in rows:
+        values[page].update(value for value in row_values if value is not None)
+    return values
 
 
 class Facet:
@@ -88,39 +97,38 @@ class RelationFacet(Facet):
         self.field_name = field_name
         self.label = model._meta.verbose_name
 
-    def links(self, pages):
-        """(page id, item id) for every link of ``pages`` to an item."""
-        for page_model in DESCRIPTION_TYPES:
-            through, page_column, item_column = link_table(page_model, self.field_name)
-            yield from (
-                through.objects.filter(**{f"{page_column}__in": pages})
-                .order_by()
-                .values_list(f"{page_column}_id", f"{item_column}_id")
-            )
+    # The item's columns a page's values are made of.
+    value_columns = ("slug",)
 
     def values(self, pages):
-        links = list(self.links(pages))
-        slugs = dict(
-            self.model.objects.filter(pk__in={item for _page, item in links}).order_by().values_list("pk", "slug")
-        )
-        values = defaultdict(set)
-        for page, item in links:
-            values[page].add(slugs[item])
-        return values
+        """One query over the link tables of every description type, joined to the items' slugs."""
+        queries = []
+        for page_model in DESCRIPTION_TYPES:
+            through, page_column, item_column = link_table(page_model, self.field_name)
+            columns = [f"{item_column}__{column}" for column in self.value_columns]
+            queries.append(
+                through.objects.filter(**{f"{page_column}__in": pages})
+                .order_by()
+                .values_list(f"{page_column}_id", *columns)
+            )
+        return values_by_page(queries[0].union(*queries[1:], all=True))
+
+    # What the options need of an item.
+    item_columns = ("slug", "name", "translation_key")
 
     def items(self, slugs):
-        """The classifications with these slugs, each with ``label`` in the active language."""
-        items = list(self.model.objects.filter(slug__in=slugs, **SOURCE_LOCALE))
+        """The classifications with these slugs, light (no model instances), each with ``label`` in
+        the active language."""
+        rows = self.model.objects.filter(slug__in=slugs, **SOURCE_LOCALE).values(*self.item_columns)
+        items = [SimpleNamespace(**row) for row in rows]
         locale = Locale.get_active()
-        if locale.language_code == settings.LANGUAGE_CODE:
-            for item in items:
-                item.label = item.name
-            return items
-        names = dict(
-            self.model.objects.filter(
-                translation_key__in=[item.translation_key for item in items], locale=locale
-            ).values_list("translation_key", "name")
-        )
+        names = {}
+        if locale.language_code != settings.LANGUAGE_CODE:
+            names = dict(
+                self.model.objects.filter(
+                    translation_key__in=[item.translation_key for item in items], locale=locale
+                ).values_list("translation_key", "name")
+            )
         for item in items:
             item.label = names.get(item.translation_key, item.name)
         return items
@@ -134,30 +142,20 @@ class RelationFacet(Facet):
 class AreaFacet(RelationFacet):
     """Areas: a county counts (and finds) the descriptions of its municipalities too."""
 
-    def values(self, pages):
-        links = list(self.links(pages))
-        areas = (
-            Area.objects.filter(pk__in={item for _page, item in links})
-            .order_by()
-            .values_list("pk", "slug", "parent__slug")
-        )
-        slugs = {pk: {slug, county} - {None} for pk, slug, county in areas}
-        values = defaultdict(set)
-        for page, item in links:
-            values[page] |= slugs[item]
-        return values
+    value_columns = ("slug", "parent__slug")
+    item_columns = (*RelationFacet.item_columns, "pk", "parent_id", "kind")
 
     def options(self, counts, chosen):
-        items = {item.slug: item for item in self.items({slug for slug, n in counts.items() if n} | set(chosen))}
-        top = sorted(
-            (item for item in items.values() if item.parent_id is None),
-            key=lambda item: (item.kind != Area.Kind.NATIONAL, item.label),
-        )
+        items = self.items({slug for slug, n in counts.items() if n} | set(chosen))
+        children = defaultdict(list)
+        for item in items:
+            children[item.parent_id].append(item)
+        top = sorted(children[None], key=lambda item: (item.kind != Area.Kind.NATIONAL, item.label))
         options = []
         for area in top:
             options.append((area.slug, area.label, counts[area.slug], 0))
-            children = sorted((item for item in items.values() if item.parent_id == area.pk), key=lambda i: i.label)
-            options += [(child.slug, child.label, counts[child.slug], 1) for child in children]
+            in_area = sorted(children[area.pk], key=lambda item: item.label)
+            options += [(child.slug, child.label, counts[child.slug], 1) for child in in_area]
         return options
 
 
@@ -166,17 +164,12 @@ class TagFacet(Facet):
     SHOWN = 20
 
     def values(self, pages):
-        links = []
-        for model in SEARCHED_TYPES.values():
-            through = model._meta.get_field("tags").remote_field.through
-            links += (
-                through.objects.filter(content_object_id__in=pages).order_by().values_list("content_object_id", "tag")
-            )
-        slugs = dict(Tag.objects.filter(pk__in={tag for _page, tag in links}).values_list("pk", "slug"))
-        values = defaultdict(set)
-        for page, tag in links:
-            values[page].add(slugs[tag])
-        return values
+        throughs = [model._meta.get_field("tags").remote_field.through for model in SEARCHED_TYPES.values()]
+        queries = [
+            through.objects.filter(content_object_id__in=pages).order_by().values_list("content_object_id", "tag__slug")
+            for through in throughs
+        ]
+        return values_by_page(queries[0].union(*queries[1:], all=True))
 
     def options(self, counts, chosen):
         slugs = sorted((slug for slug, n in counts.items() if n), key=lambda slug: (-counts[slug], slug))[: self.SHOWN]

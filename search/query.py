@@ -7,12 +7,13 @@ so every backend filters and counts the same way and the counts always agree wit
 them shows. Without a query the search lists every published page of the language, newest first.
 """
 
+import functools
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import QueryDict
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
@@ -26,8 +27,16 @@ PAGE_SIZE = 20
 # How many of the best matches a search keeps; more than anyone pages through, few enough to stay fast.
 MATCH_LIMIT = getattr(settings, "SEARCH_MATCH_LIMIT", 500)
 SORTS = ("relevance", "newest")
+PARAMETER_ORDER = ("q", *FACETS, "sort", "page")
 
 __all__ = ["FACETS", "SearchParams", "SearchUnavailable", "run_search", "title_suggestions"]
+
+
+@functools.lru_cache(maxsize=4096)
+def encoded_parameter(key, values):
+    """``key=a&key=b`` for one parameter of the address; a search page's facet links repeat the same
+    few hundred times, so each is encoded once."""
+    return urlencode([(key, value) for value in values if value])
 
 
 @dataclass
@@ -60,14 +69,14 @@ class SearchParams:
 
     def querystring(self, **changes):
         """The address's query string for these parameters with some changed (``None`` removes a key)."""
-        data = QueryDict(mutable=True)
         values = {"q": self.query, **self.filters, "sort": self.sort if self.sort != "relevance" else ""}
         values.update(changes)
-        order = ["q", *FACETS, "sort", "page"]
-        for key, value in sorted(values.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99):
-            if value:
-                data.setlist(key, value if isinstance(value, list) else [value])
-        return data.urlencode()
+        parts = (
+            encoded_parameter(key, tuple(value) if isinstance(value, list) else (value,))
+            for key in PARAMETER_ORDER
+            if (value := values.get(key))
+        )
+        return "&".join(part for part in parts if part)
 
     def without(self, key, value=None):
         """Query string without one filter value (or the whole filter)."""

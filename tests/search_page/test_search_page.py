@@ -214,4 +214,11 @@ def test_only_the_active_languages_pages_are_searched(client, catalogue):
     translation.save_revision().publish()
     assert "Familjecentret i S:t Michel" not in titles(search(client, q="perhekeskus"))
     assert "Perhekeskus Mikkelissä" not in titles(client.get("/sv/search/", {"q": "familjecentret"}))
-    assert titles(client.get("/sv/search/", {"q": "familjecentret"})) == ["Familjecentret i S:t Michel"]
+    response = client.get("/sv/search/", {"q": "familjecentret"})
+    assert titles(response) == ["Familjecentret i S:t Michel"]
+    # The facets name the classifications in the page's language.
+    labels = {
+        option["value"]: option["label"] for facet in response.context["outcome"].facets for option in facet.options
+    }
+    assert labels["perhekeskukset"] == Theme.objects.get(slug="perhekeskukset", locale=swedish).name != "Perhekeskukset"
+    assert labels["mikkeli"] == "S:t Michel" and labels["etela-savo"] == "Södra Savolax välfärdsområde"

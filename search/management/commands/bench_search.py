@@ -19,6 +19,7 @@ a warm-up before the timed queries. Run it on a scratch database, e.g.
 ``make bench-search`` does this for the four standard configurations.
 """
 
+import gc
 import logging
 import os
 import random
@@ -183,6 +184,8 @@ class Command(BaseCommand):
 
         locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         workload = Workload()
+        gc.collect()
+        gc.freeze()  # as config/wsgi.py does for a served site
 
         def prepare(kind):
             """One query of a type, drawn now and ready to time."""
