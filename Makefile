@@ -17,7 +17,7 @@ run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Everything `run` needs; each step is redone only when its inputs change.
-setup: system-packages $(VENV)/.installed $(MO_FILES) $(STAMP)/migrated $(STAMP)/demo-loaded
+setup: system-packages $(VENV)/.installed $(MO_FILES) $(STAMP)/migrated $(STAMP)/demo-loaded $(STAMP)/indexed
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ($(PYTHON)) is needed: see README.md"; exit 1; }
@@ -46,8 +46,13 @@ $(STAMP)/demo-loaded: $(STAMP)/migrated
 	$(PY) manage.py load_demo
 	touch $@
 
+# The whole search index rebuilt once after the demo, and again whenever what it holds changes.
+$(STAMP)/indexed: $(STAMP)/demo-loaded search/indexing.py $(wildcard search/backends/*.py search/analysis/*.py)
+	$(PY) manage.py update_index -v0
+	touch $@
+
 clean-db:
-	rm -f db.sqlite3 $(STAMP)/migrated $(STAMP)/demo-loaded
+	rm -f db.sqlite3 $(STAMP)/migrated $(STAMP)/demo-loaded $(STAMP)/indexed
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 browser:
@@ -74,8 +79,8 @@ requirements: $(VENV)/.installed
 # Search measurements (README.md, "Measuring search"), on scratch databases in .run/.
 # bench-search: latency over N synthetic pages; the four standard configurations, or one chosen with
 # `make bench-search N=1000 BACKEND=database` (BENCH_QUERIES timed queries per type, at most
-# BENCH_BUDGET seconds per type; KEEP=1 keeps
-# the scratch database and index for `manage.py bench_search --reuse`).
+# BENCH_BUDGET seconds per type; KEEP=1 keeps the scratch database and its index, prefix bench_N_,
+# for `manage.py bench_search --reuse --index-prefix bench_N_`).
 BENCH_QUERIES ?= 150
 BENCH_BUDGET ?= 120
 BENCH_TEMPLATE := $(STAMP)/bench-template.sqlite3
@@ -96,7 +101,7 @@ bench-search: system-packages $(BENCH_TEMPLATE)
 	  n=$${config%%:*}; backend=$${config#*:}; db=$(STAMP)/bench-$$n-$$backend.sqlite3; \
 	  cp $(BENCH_TEMPLATE) $$db; \
 	  DATABASE_URL=sqlite:///$(CURDIR)/$$db $(PY) manage.py bench_search --count $$n --backend $$backend \
-	    --queries $(BENCH_QUERIES) --budget $(BENCH_BUDGET) $(if $(KEEP),--keep); \
+	    --index-prefix bench_$${n}_ --queries $(BENCH_QUERIES) --budget $(BENCH_BUDGET) $(if $(KEEP),--keep); \
 	  $(if $(KEEP),true,rm -f $$db); \
 	done
 

@@ -16,7 +16,8 @@ from .analysis import analyse, analyse_query, analyse_words
 
 SNIPPET_WORDS = 40
 WORD = re.compile(r"\w+(?:-\w+)*")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Passages end at a sentence's end and at a line break (paragraphs, list items, fields).
+PASSAGE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Enough of a long description to find a matching passage, without analysing all of it.
 SCANNED_CHARACTERS = 4_000
 
@@ -56,6 +57,15 @@ def _marks(text, wanted, language):
     return sum(1 for word in words if _matches(word, wanted, language))
 
 
+def passages(text):
+    """The sentences and list items of the opening SCANNED_CHARACTERS of ``text``, whitespace
+    collapsed; a passage that the limit cuts is left out."""
+    found = PASSAGE_END.split(text[:SCANNED_CHARACTERS])
+    if len(text) > SCANNED_CHARACTERS:
+        found = found[:-1]
+    return [" ".join(passage.split()) for passage in found if passage.strip()]
+
+
 def highlighted_snippet(page, query, language):
     """HTML: the summary with matches marked, or else the passage of the page that matches best."""
     summary = " ".join(page.summary_text().split())
@@ -65,8 +75,7 @@ def highlighted_snippet(page, query, language):
             if _marks(summary, wanted, language):
                 return mark_safe(_marked(summary, wanted, language))
             if sentences is None:
-                text = page.fields_text(page.analysed_fields)[:SCANNED_CHARACTERS]
-                sentences = SENTENCE_END.split(" ".join(text.split()))
+                sentences = passages(page.fields_text(page.analysed_fields))
             marks = [_marks(sentence, wanted, language) for sentence in sentences]
             if any(marks):
                 return mark_safe(_marked(sentences[marks.index(max(marks))], wanted, language))

@@ -146,6 +146,12 @@ def test_snippets_mark_the_inflected_words_that_matched(client, library):
     assert "<script>alert" not in html
 
 
+def test_a_snippet_from_the_text_is_one_sentence_or_list_item(client, library):
+    OperatingModelPageFactory(parent=library, title="Neuvonta", short_description="Neuvontaa vanhemmille.")
+    html = search(client, q="esitteet").content.decode()  # a list item of the conditions, without a full stop
+    assert '<p class="search-results__snippet"><mark>Esitteet</mark></p>' in html
+
+
 def test_a_misspelt_search_suggests_the_right_spelling(client, catalogue):
     response = search(client, q="perhekeskuss")
     outcome = response.context["outcome"]
