@@ -51,10 +51,14 @@ def _marked(text, wanted, language):
     return "".join(pieces)
 
 
-def _marks(text, wanted, language):
-    """How many of the first SNIPPET_WORDS words of ``text`` match ``wanted``."""
-    words = WORD.findall(text)[:SNIPPET_WORDS]
-    return sum(1 for word in words if _matches(word, wanted, language))
+def _marks(text, matching):
+    """How many of the first SNIPPET_WORDS words of ``text`` are in ``matching``."""
+    return sum(1 for word in WORD.findall(text)[:SNIPPET_WORDS] if word in matching)
+
+
+def _matching_words(texts, wanted, language):
+    """The distinct words of ``texts`` that match ``wanted``: each word is looked at once."""
+    return {word for word in set(WORD.findall(" ".join(texts))) if _matches(word, wanted, language)}
 
 
 def passages(text):
@@ -72,11 +76,12 @@ def highlighted_snippet(page, query, language):
     if query:
         sentences = None
         for wanted in query_terms(query, language):
-            if _marks(summary, wanted, language):
+            if _matching_words([summary], wanted, language):
                 return mark_safe(_marked(summary, wanted, language))
             if sentences is None:
                 sentences = passages(page.fields_text(page.analysed_fields))
-            marks = [_marks(sentence, wanted, language) for sentence in sentences]
-            if any(marks):
+            matching = _matching_words(sentences, wanted, language)
+            if matching:
+                marks = [_marks(sentence, matching) for sentence in sentences]
                 return mark_safe(_marked(sentences[marks.index(max(marks))], wanted, language))
     return mark_safe(_marked(summary, set(), language))
