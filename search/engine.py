@@ -58,7 +58,8 @@ def ranked_matches(pages, query, limit, autocomplete=False):
 
 
 def _is_sqlite(backend):
-    return type(backend).__module__.startswith(("modelsearch.backends.database.sqlite", "search.backends.sqlite"))
+    """modelsearch's SQLite backend or a subclass (its module is only imported on SQLite)."""
+    return any(cls.__module__ == "modelsearch.backends.database.sqlite.sqlite" for cls in type(backend).__mro__)
 
 
 def _sqlite_matches(results, pages, limit):

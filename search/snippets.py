@@ -56,9 +56,9 @@ def _marks(text, matching):
     return sum(1 for word in WORD.findall(text)[:SNIPPET_WORDS] if word in matching)
 
 
-def _matching_words(texts, wanted, language):
-    """The distinct words of ``texts`` that match ``wanted``: each word is looked at once."""
-    return {word for word in set(WORD.findall(" ".join(texts))) if _matches(word, wanted, language)}
+def _matching_words(words, wanted, language):
+    """The distinct ``words`` that match ``wanted``: each word is looked at once."""
+    return {word for word in set(words) if _matches(word, wanted, language)}
 
 
 def passages(text):
@@ -76,12 +76,12 @@ def highlighted_snippet(page, query, language):
     if query:
         sentences = None
         for wanted in query_terms(query, language):
-            if _matching_words([summary], wanted, language):
+            if _matching_words(WORD.findall(summary)[:SNIPPET_WORDS], wanted, language):
                 return mark_safe(_marked(summary, wanted, language))
             if sentences is None:
                 sentences = passages(page.fields_text(page.analysed_fields))
-            matching = _matching_words(sentences, wanted, language)
-            if matching:
-                marks = [_marks(sentence, matching) for sentence in sentences]
+            matching = _matching_words(WORD.findall(" ".join(sentences)), wanted, language)
+            marks = [_marks(sentence, matching) for sentence in sentences] if matching else []
+            if any(marks):
                 return mark_safe(_marked(sentences[marks.index(max(marks))], wanted, language))
     return mark_safe(_marked(summary, set(), language))
