@@ -3,9 +3,9 @@ tag), each with how many of the matching pages have each value.
 
 What the facets need to know about the matching pages (each page's values of every facet) is
 fetched once, with one query per facet (its link tables joined to the slugs), into ``Facts``;
-filtering and counting are then set operations in Python. Values are slugs (stage and content type: their keys), as in the address.
-An area's values include the county of each of its municipalities, so a county finds and counts
-the descriptions of its municipalities.
+filtering and counting are then set operations in Python. Values are slugs (stage and content
+type: their keys), as in the address. An area's values include the county of each of its
+municipalities, so a county finds and counts the descriptions of its municipalities.
 """
 
 import json
