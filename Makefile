@@ -3,7 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := .run
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+# The project's catalogs and each app's own (an app that has a locale/ directory keeps its messages there).
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po */locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 MIGRATIONS := $(wildcard */migrations/*.py)
 # System packages are installed with apt-get, through sudo unless we are root.
@@ -32,8 +33,8 @@ system-packages:
 	@command -v msgfmt >/dev/null && dpkg -s voikko-fi libvoikko1 >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext libvoikko1 voikko-fi; }
 
-locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-packages $(VENV)/.installed
-	$(PY) manage.py compilemessages --ignore=.venv -l $* -v0
+%.mo: %.po | system-packages
+	msgfmt --check-format -o $@ $<
 
 setup-messages: $(MO_FILES)
 
