@@ -48,7 +48,7 @@ $(STAMP)/demo-loaded: $(STAMP)/migrated
 	touch $@
 
 # The whole search index rebuilt once after the demo, and again whenever what it holds changes.
-$(STAMP)/indexed: $(STAMP)/demo-loaded search/indexing.py $(wildcard search/backends/*.py search/analysis/*.py)
+$(STAMP)/indexed: $(STAMP)/demo-loaded $(wildcard indexing/*.py indexing/analysis/*.py search/backends/*.py)
 	$(PY) manage.py update_index -v0
 	touch $@
 
@@ -63,9 +63,11 @@ browser:
 test: system-packages $(VENV)/.installed $(MO_FILES) browser
 	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
 
+# ruff, then the layers of the apps (import-linter, contracts in pyproject.toml).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 check: $(VENV)/.installed
 	$(PY) manage.py check

@@ -16,9 +16,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.translation_fields import PAGE_FIELDS
+from indexing.pages import AnalysedSearchMixin, analysed_search_fields
 from models_library.blocks import RICH_TEXT_FEATURES
-from search.indexing import AnalysedSearchMixin, analysed_search_fields
-from translations.fields import PAGE_FIELDS
 
 
 class ArticleBodyBlock(blocks.StreamBlock):

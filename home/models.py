@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from translations.fields import PAGE_FIELDS
+from core.translation_fields import PAGE_FIELDS
 
 
 class HomePage(Page):

@@ -3,7 +3,6 @@
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
@@ -25,14 +24,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from search.indexing import AnalysedSearchMixin, analysed_search_fields
-from translations.fields import PAGE_FIELDS
+from core.languages import SOURCE_LOCALE
+from core.translation_fields import PAGE_FIELDS
+from indexing.pages import AnalysedSearchMixin, analysed_search_fields
 
 from .blocks import RICH_TEXT_FEATURES, AttachmentBlocks, DescriptionBlock, GoalsBlock, OtherSectionsBlock
 
 SHORT_DESCRIPTION_LIMIT = 600
-# Descriptions link to classifications in the source language; templates show them localized.
-SOURCE_LOCALE = {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 class DevelopmentStage(models.TextChoices):
@@ -123,7 +121,7 @@ class DescriptionPage(AnalysedSearchMixin, Page):
         help_text=_("When the content last changed in substance. Leave empty to use the publication date."),
     )
 
-    # The text is indexed once, analysed (search.indexing); the title also as typed, for autocomplete.
+    # The text is indexed once, analysed (indexing.pages); the title also as typed, for autocomplete.
     summary_fields = ("short_description",)
     search_fields = Page.search_fields + analysed_search_fields() + [index.FilterField("created_date")]
 

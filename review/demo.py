@@ -5,11 +5,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
+from core.languages import SOURCE_LANGUAGE
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from taxonomy.models import Organisation
 
 from .models import Membership
-from .roles import AUTHORS, REVIEWERS, SITE_EDITORS, SOURCE_LANGUAGE, language_reviewers, translators
+from .roles import AUTHORS, REVIEWERS, SITE_EDITORS, language_reviewers, translators
 from .setup import setup_roles
 
 DEMO_PASSWORD = "toimintamallit"

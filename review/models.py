@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from models_library.models import SOURCE_LOCALE  # memberships point to source-language organisations
+from core.languages import SOURCE_LOCALE  # memberships point to source-language organisations
 
 
 class Membership(models.Model):

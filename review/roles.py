@@ -6,10 +6,7 @@ signal that prepares new language trees all build the same thing.
 
 from dataclasses import dataclass
 
-SOURCE_LANGUAGE = "fi"
-# Languages that descriptions are translated into, each with its own translators,
-# language reviewers and review workflow.
-TRANSLATION_LANGUAGES = {"sv": "Swedish", "en": "English"}
+from core.languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGE_NAMES, TRANSLATION_LANGUAGES
 
 AUTHORS = "Authors"
 REVIEWERS = "Reviewers"
@@ -17,11 +14,11 @@ SITE_EDITORS = "Site editors"
 
 
 def translators(language_code):
-    return f"Translators ({TRANSLATION_LANGUAGES[language_code]})"
+    return f"Translators ({TRANSLATION_LANGUAGE_NAMES[language_code]})"
 
 
 def language_reviewers(language_code):
-    return f"Language reviewers ({TRANSLATION_LANGUAGES[language_code]})"
+    return f"Language reviewers ({TRANSLATION_LANGUAGE_NAMES[language_code]})"
 
 
 @dataclass(frozen=True)
@@ -117,6 +114,6 @@ WORKFLOWS = [
             code,
             (language_reviewers(code), SITE_EDITORS),
         )
-        for code, name in TRANSLATION_LANGUAGES.items()
+        for code, name in TRANSLATION_LANGUAGE_NAMES.items()
     ],
 ]

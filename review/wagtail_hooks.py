@@ -9,13 +9,13 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.languages import SOURCE_LANGUAGE
 from models_library.models import DescriptionPage
 from taxonomy.models import Organisation
 
 from . import permissions, views
 from .localize_gaps import SubmitPageTranslationIntoOwnLanguagesView
 from .models import Membership
-from .roles import SOURCE_LANGUAGE
 
 
 @hooks.register("register_admin_urls", order=-1)

@@ -12,7 +12,6 @@ import json
 from collections import Counter, defaultdict
 from types import SimpleNamespace
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models.expressions import RawSQL
@@ -21,7 +20,8 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from articles.models import ArticlePage
-from models_library.models import SOURCE_LOCALE, DevelopmentEntityPage, DevelopmentStage, OperatingModelPage
+from core.languages import SOURCE_LANGUAGE, SOURCE_LOCALE
+from models_library.models import DevelopmentEntityPage, DevelopmentStage, OperatingModelPage
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 DESCRIPTION_TYPES = (OperatingModelPage, DevelopmentEntityPage)
@@ -123,7 +123,7 @@ class RelationFacet(Facet):
         items = [SimpleNamespace(**row) for row in rows]
         locale = Locale.get_active()
         names = {}
-        if locale.language_code != settings.LANGUAGE_CODE:
+        if locale.language_code != SOURCE_LANGUAGE:
             names = dict(
                 self.model.objects.filter(
                     translation_key__in=[item.translation_key for item in items], locale=locale

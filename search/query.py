@@ -17,7 +17,8 @@ from django.db.models import F
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
-from .analysis import analyse_query, analyse_words, spelling_suggestions
+from indexing.analysis import analyse_query, analyse_words, spelling_suggestions
+
 from .engine import SearchUnavailable, ranked_matches
 from .facets import FACETS, SEARCHED_TYPES, Facts, id_list
 from .snippets import highlighted_snippet

@@ -9,9 +9,9 @@ description, and the best of those scores highest. The models with the most poin
 from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 
+from indexing.analysis import analyse_query
 from models_library.models import OperatingModelPage
 
-from .analysis import analyse_query
 from .engine import SearchUnavailable, ranked_matches
 from .facets import link_table
 

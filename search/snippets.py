@@ -12,7 +12,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .analysis import analyse, analyse_query, analyse_words
+from indexing.analysis import analyse, analyse_query, analyse_words
 
 SNIPPET_WORDS = 40
 WORD = re.compile(r"\w+(?:-\w+)*")

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from core.languages import ALL_LANGUAGES as LANGUAGES
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
-LANGUAGES = ("fi", "sv", "en")
 NAMESPACE = uuid.UUID("6f1c1d1e-7a43-4a53-9a43-0d6f5f3b1e10")
 
 NATIONAL = {"slug": "valtakunnallinen", "fi": "Valtakunnallinen", "sv": "Hela landet", "en": "Nationwide"}

@@ -7,14 +7,13 @@ tree. Descriptions and articles get their titles and summaries translated and st
 awaiting a translator's review (the rest of their text is still Finnish), unless ``publish``.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
-LANGUAGES = ("sv", "en")
+from core.languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, source_locale
 
 # Finnish source text: (Swedish, English).
 DEMO_STRINGS = {
@@ -75,7 +74,7 @@ STRINGS = {_normalised(finnish): translations for finnish, translations in DEMO_
 
 def _translate_strings(translation):
     """Enter the known strings of one translation as manual translations; the slug follows the title."""
-    position = LANGUAGES.index(translation.target_locale.language_code)
+    position = TRANSLATION_LANGUAGES.index(translation.target_locale.language_code)
     segments = StringSegment.objects.filter(source=translation.source).select_related("string", "context")
     title = None
     for segment in segments:
@@ -103,10 +102,10 @@ def translate_demo(user=None, publish=False):
 
     Pages that already have a translation keep it, so running this again changes nothing.
     """
-    locales = list(Locale.objects.filter(language_code__in=LANGUAGES))
+    locales = list(Locale.objects.filter(language_code__in=TRANSLATION_LANGUAGES))
     home = Site.objects.get(is_default_site=True).root_page
-    if home.locale.language_code != settings.LANGUAGE_CODE:
-        home = home.get_translation(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
+    if home.locale.language_code != SOURCE_LANGUAGE:
+        home = home.get_translation(source_locale())
     # Parents before children; development entities before the models that point to them.
     pages = sorted(
         [home, *home.get_descendants().select_related("content_type")],

@@ -15,11 +15,12 @@ compared by publication time alone.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog, TranslationSource
+
+from core.languages import SOURCE_LANGUAGE, source_locale
 
 MISSING = "missing"
 OUTDATED = "outdated"
@@ -32,10 +33,6 @@ STATE_LABELS = {
     INCOMPLETE: _("Partly translated"),
     UP_TO_DATE: _("Up to date"),
 }
-
-
-def source_locale():
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
 @dataclass
@@ -97,7 +94,7 @@ def translation_states(source_pages, locales=None):
     """
     source_pages = list(source_pages)
     if locales is None:
-        locales = list(Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("pk"))
+        locales = list(Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("pk"))
     keys = {page.translation_key for page in source_pages}
     locale_ids = [locale.pk for locale in locales]
     if not source_pages or not locales:

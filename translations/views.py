@@ -7,6 +7,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
+from core.languages import SOURCE_LANGUAGE
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 
 from .state import translation_states
@@ -45,7 +46,7 @@ class TranslationStateReportView(ReportView):
     def get_queryset(self):
         return (
             Page.objects.type(OperatingModelPage, DevelopmentEntityPage)
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .filter(locale__language_code=SOURCE_LANGUAGE)
             .select_related("content_type")
             .order_by("title", "pk")
         )
@@ -55,7 +56,7 @@ class TranslationStateReportView(ReportView):
         languages = dict(settings.LANGUAGES)
         return [
             (locale, languages.get(locale.language_code, locale.language_code))
-            for locale in Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("pk")
+            for locale in Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("pk")
         ]
 
     @property

@@ -6,7 +6,9 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
-from .state import source_locale, state_of_translation, translation_states
+from core.languages import source_locale
+
+from .state import state_of_translation, translation_states
 from .views import TranslationStateReportView
 
 

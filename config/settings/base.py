@@ -9,7 +9,9 @@ from pathlib import Path
 
 import dj_database_url
 
-from translations.machine_translation import machine_translator_from_env
+from config.machine_translation import machine_translator_from_env
+from config.search_backends import search_backend_settings
+from core.languages import LANGUAGE_NAMES, SOURCE_LANGUAGE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -111,8 +113,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Finnish is the source language; Swedish and English are translations.
-LANGUAGE_CODE = "fi"
-LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+LANGUAGE_CODE = SOURCE_LANGUAGE
+LANGUAGES = list(LANGUAGE_NAMES.items())
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -138,26 +140,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 
 # Search. Wagtail's database backend is the embedded default; SEARCH_BACKEND=opensearch or
 # =elasticsearch uses a search cluster at SEARCH_URL. Text is analysed for Finnish, Swedish and
-# English by the site itself (search.analysis) before it reaches any backend, so the engines
+# English by the site itself (indexing.analysis) before it reaches any backend, so the engines
 # only match tokens: PostgreSQL uses its "simple" configuration, without stemming of its own.
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
-
-
-def search_backend_settings(kind, url="", index_prefix="toimintamallit_"):
-    """WAGTAILSEARCH_BACKENDS["default"] for one kind of backend: database, opensearch or elasticsearch."""
-    if kind == "database":
-        return {"BACKEND": "search.backends", "SEARCH_CONFIG": "simple"}
-    backend = {
-        "opensearch": "wagtail.search.backends.opensearch2",
-        "elasticsearch": "wagtail.search.backends.elasticsearch8",
-    }
-    return {
-        "BACKEND": backend[kind],
-        "URLS": [item.strip() for item in url.split(",") if item.strip()],
-        "INDEX_PREFIX": index_prefix,
-        "TIMEOUT": 5,
-        "OPTIONS": {"max_retries": 1},
-    }
 
 
 WAGTAILSEARCH_BACKENDS = {
@@ -175,7 +160,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 # Translations (wagtail-localize). A machine translator is optional: DEEPL_API_KEY (or
-# LIBRETRANSLATE_URL) turns one on; see translations/machine_translation.py.
+# LIBRETRANSLATE_URL) turns one on; see config/machine_translation.py.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
 # A new translation starts as a draft (its untranslated text would be Finnish) until a
 # translator publishes it, even when the Finnish page is live.

@@ -17,9 +17,10 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from articles.models import ArticleIndexPage, ArticlePage
+from core.languages import source_locale
 from taxonomy.models import Area, Funder, Organisation
 
 from ..models import (
@@ -70,10 +71,6 @@ def rich_text(paragraphs):
 
 def as_date(value):
     return datetime.date.fromisoformat(value) if value else None
-
-
-def source_locale():
-    return Locale.get_default()
 
 
 def site_sections():

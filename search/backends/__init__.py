@@ -3,7 +3,7 @@
 ``WAGTAILSEARCH_BACKENDS`` names this module for the database backend. On PostgreSQL it is
 modelsearch's own backend, which turns boosts into weights. modelsearch's SQLite backend keeps only
 the ``title`` field apart (its ``title`` column) and puts every other search field, boosted or not,
-into one ``body`` column, so a page's analysed summary (``search.indexing``) counted there as much
+into one ``body`` column, so a page's analysed summary (``indexing.pages``) counted there as much
 as a sentence deep in its text. Here every boosted search field goes into the ``title`` column, and
 ``search.engine`` weighs that column more in bm25, as PostgreSQL and OpenSearch weigh boosted fields.
 """

@@ -1,4 +1,4 @@
-"""The search text analysis (search.analysis): pure Python, no database.
+"""The search text analysis (indexing.analysis): pure Python, no database.
 
 Finnish needs Voikko: Debian's libvoikko1 and voikko-fi, and PyPI's libvoikko."""
 
@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from search.analysis import Analyser, Options, analyse, analyse_query, voikko_available
-from search.analysis.stemming import swedish_syncope
-from search.analysis.text import is_token
+from indexing.analysis import Analyser, Options, analyse, analyse_query, voikko_available
+from indexing.analysis.stemming import swedish_syncope
+from indexing.analysis.text import is_token
 
 
 def tokens(text, language="fi"):

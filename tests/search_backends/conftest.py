@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.search.backends import get_search_backend
 
-from config.settings.base import search_backend_settings
+from config.search_backends import search_backend_settings
 from tests.conftest import SEEDS
 
 

@@ -9,8 +9,8 @@ from io import StringIO
 from django.core.management import call_command
 from wagtail.models import Page
 
+from benchmarks.latency import SLUG_PREFIX
 from models_library.models import ModelLibraryPage
-from search.bench import SLUG_PREFIX
 
 
 def test_bench_search_builds_pages_and_prints_the_latency_table(db):

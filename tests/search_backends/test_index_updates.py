@@ -30,9 +30,9 @@ from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from config.settings.base import search_backend_settings
+from config.search_backends import search_backend_settings
+from indexing.analysis import analyse_query
 from models_library.models import DevelopmentStage, ModelLibraryPage, OperatingModelPage
-from search.analysis import analyse_query
 from tests.factories import OperatingModelPageFactory
 from tests.form_data import list_block
 

@@ -1,11 +1,11 @@
 """Smoke test of ``manage.py search_quality`` (``make search-quality``) on the database backend.
 
-The site's search must beat stock Wagtail (``search.quality.stock_index``) on the judged
+The site's search must beat stock Wagtail (``benchmarks.quality.stock_index``) on the judged
 development queries over the same imported seeds.
 """
 
+from benchmarks import quality
 from models_library.models import OperatingModelPage
-from search import quality
 
 
 def test_our_search_beats_stock_wagtail_on_the_dev_queries(db):

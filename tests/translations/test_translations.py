@@ -8,10 +8,10 @@ from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
+from config.machine_translation import machine_translator_from_env
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from taxonomy.models import Area, Funder, Theme
 from tests.factories import DevelopmentEntityPageFactory, OperatingModelPageFactory
-from translations.machine_translation import machine_translator_from_env
 from translations.state import INCOMPLETE, MISSING, OUTDATED, UP_TO_DATE, state_of_translation, translation_states
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Page
 
+from core.languages import SOURCE_LANGUAGE
 from translations.state import state_of_translation
 
 register = template.Library()
@@ -44,7 +45,7 @@ def _page_versions(request, page):
         other.locale.language_code: other
         for other in Page.objects.filter(translation_key=page.translation_key).live().public().select_related("locale")
     }
-    source = translations.get(settings.LANGUAGE_CODE)
+    source = translations.get(SOURCE_LANGUAGE)
     current_code = page.locale.language_code
     versions = []
     for code, name in settings.LANGUAGES:

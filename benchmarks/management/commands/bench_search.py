@@ -1,15 +1,15 @@
 """``manage.py bench_search``: search latency over N synthetic descriptions.
 
 Fills the (scratch!) database with N synthetic published pages made from the seeds' vocabulary
-(``search.bench``), indexes them in the chosen backend, then times the site's own search calls
+(``benchmarks.latency``), indexes them in the chosen backend, then times the site's own search calls
 (``search.query.run_search`` and ``title_suggestions``) and prints p50 and p95 latency:
 
     plain         a query, as typed on the search page (results, scores, snippets and facet counts)
     faceted       the same with one or two filters (area, theme, target group, stage, type, funder, tag)
     autocomplete  title suggestions for the first letters of a query word
 
-Queries are the texts of the judged query sets (``demo/dev_queries.tsv`` or the shared copy,
-and ``search/analysis/judged_queries.tsv``), drawn at random with a fixed seed; each type gets
+Queries are the texts of the judged query sets (``demo/dev_queries.tsv``
+and ``benchmarks/judged_queries.tsv``), drawn at random with a fixed seed; each type gets
 a warm-up before the timed queries. Run it on a scratch database, e.g.
 
     DATABASE_URL=sqlite:///.run/bench.sqlite3 manage.py migrate
@@ -35,20 +35,20 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from config.settings.base import search_backend_settings
-from models_library.models import SOURCE_LOCALE, DevelopmentStage
-from search import bench
-from search.analysis.measure import DEV_CANDIDATES, JUDGED, load_queries
+from benchmarks import latency as bench
+from benchmarks.analysis import DEV_QUERIES, JUDGED, load_queries
+from config.search_backends import search_backend_settings
+from core.languages import SOURCE_LANGUAGE, SOURCE_LOCALE
+from models_library.models import DevelopmentStage
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 # "engine" is the search backend's part of a plain query alone: the ranked ids (search.engine.ranked_matches).
 QUERY_TYPES = ("plain", "faceted", "autocomplete", "engine")
-DEMO_QUERIES = Path(settings.BASE_DIR) / "demo" / "dev_queries.tsv"
 
 
 def query_texts():
     """The distinct query texts of the judged sets."""
-    paths = [path for path in (*DEV_CANDIDATES, DEMO_QUERIES) if path.exists()][:1] + [JUDGED]
+    paths = [DEV_QUERIES, JUDGED]
     return list(dict.fromkeys(query for path in paths for query, _ in load_queries(path)))
 
 
@@ -147,7 +147,7 @@ class Command(BaseCommand):
                     search.es.indices.delete(index=f"{search.index_prefix}*")
 
     def run(self, count, backend_name, queries, warmup, budget, seed, reuse):
-        from search.analysis import analyse_query
+        from indexing.analysis import analyse_query
         from search.engine import ranked_matches
         from search.query import MATCH_LIMIT, SearchParams, published_pages, run_search, title_suggestions
 
@@ -185,7 +185,7 @@ class Command(BaseCommand):
             # that follow a bulk index, and the figures vary from run to run.
             backend.es.indices.forcemerge(index=f"{backend.index_prefix}*", max_num_segments=1, request_timeout=600)
 
-        locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
         workload = Workload()
         gc.collect()
         gc.freeze()  # as config/wsgi.py does for a served site
@@ -201,7 +201,7 @@ class Command(BaseCommand):
             if kind == "autocomplete":
                 prefix = workload.prefix()
                 return lambda: title_suggestions(prefix, locale, limit=8)
-            words = analyse_query(workload.query(), settings.LANGUAGE_CODE)
+            words = analyse_query(workload.query(), SOURCE_LANGUAGE)
             return lambda: ranked_matches(published_pages(locale), words, MATCH_LIMIT)
 
         rows = []

@@ -4,10 +4,10 @@ Indexes each seed file (demo/seeds/*.txt) as one document with each candidate an
 query tokens) and prints nDCG@10, recall@10, how many queries have all their grade-2 documents in the top 3, and
 how many find nothing, over the judged query sets.
 
-    .venv/bin/python -m search.analysis.measure                 # both query sets, all candidates
-    .venv/bin/python -m search.analysis.measure --queries FILE  # another judged set (query<TAB>FILE:GRADE,...)
-    .venv/bin/python -m search.analysis.measure --show full     # per-query ranking of one candidate
-    .venv/bin/python -m search.analysis.measure --speed         # words per second of the chosen analysis
+    .venv/bin/python -m benchmarks.analysis                 # both query sets, all candidates
+    .venv/bin/python -m benchmarks.analysis --queries FILE  # another judged set (query<TAB>FILE:GRADE,...)
+    .venv/bin/python -m benchmarks.analysis --show full     # per-query ranking of one candidate
+    .venv/bin/python -m benchmarks.analysis --speed         # words per second of the chosen analysis
 
 No Django needed. Candidates that need a missing package are reported as unavailable, not skipped silently.
 """
@@ -21,13 +21,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from search.analysis import Analyser, Options
-from search.analysis.text import fold
+from indexing.analysis import Analyser, Options
+from indexing.analysis.text import fold
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "demo" / "seeds"
 JUDGED = Path(__file__).resolve().parent / "judged_queries.tsv"
-DEV_CANDIDATES = (REPO.parent / "shared" / "search" / "dev_queries.tsv", REPO / "search" / "dev_queries.tsv")
+DEV_QUERIES = REPO / "demo" / "dev_queries.tsv"
 
 # Web-page noise in the seeds (see the domain notes): removed before indexing.
 NOISE = re.compile(
@@ -219,7 +219,7 @@ class GreedySplit(Candidate):
 
 
 class Module(Candidate):
-    """search.analysis with given options."""
+    """indexing.analysis with given options."""
 
     def __init__(self, name, note, options=None, glossary=True):
         self.name, self.note = name, note
@@ -273,7 +273,7 @@ def candidates(documents):
             dataclasses.replace(OFF, parts=True, spans="edges", prune=True),
             False,
         ),
-        ("full", "CHOSEN: search.analysis defaults", full, True),
+        ("full", "CHOSEN: indexing.analysis defaults", full, True),
         (
             "full-restore",
             "full without diacritic restoration",
@@ -384,7 +384,7 @@ def main(argv=None):
     if args.speed:
         speed(documents)
         return
-    paths = args.queries or [p for p in DEV_CANDIDATES[:1] if p.exists()] + [JUDGED]
+    paths = args.queries or [DEV_QUERIES, JUDGED]
     sets = [(f"{path.stem} ({len(load_queries(path))})", load_queries(path)) for path in paths]
     if args.show:
         show(args.show, sets, documents)

@@ -1,4 +1,4 @@
-"""What the search index holds for a page: its text, analysed by ``search.analysis``.
+"""What the search index holds for a page: its text, analysed by ``indexing.analysis``.
 
 Each searchable page type lists the fields whose text is analysed (``analysed_fields``) and
 indexes ``analysed_text`` as a search field. The analysis (base forms, compound parts,

@@ -52,18 +52,18 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from articles.models import ArticlePage, ArticlePageTag
+from core.languages import SOURCE_LANGUAGE, SOURCE_LOCALE
+from indexing.analysis import analyse
+from indexing.pages import TITLE_WEIGHT
 from models_library.importer.pages import site_sections
 from models_library.importer.parser import parse_file
 from models_library.models import (
-    SOURCE_LOCALE,
     DevelopmentEntityPage,
     DevelopmentEntityPageTag,
     DevelopmentStage,
     OperatingModelPage,
     OperatingModelPageTag,
 )
-from search.analysis import analyse
-from search.indexing import TITLE_WEIGHT
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"
@@ -195,7 +195,7 @@ class Generator:
         self.vocabulary = vocabulary
         self.classes = classifications
         self.random = random.Random(seed)
-        self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        self.locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
         self.today = datetime.date(2025, 6, 1)
 
     def sentences(self, low: int, high: int) -> list[str]:

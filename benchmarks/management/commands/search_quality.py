@@ -5,7 +5,7 @@
 Each database gets a scratch copy: a new SQLite file (``.run/quality.sqlite3``) and, with
 ``--postgres`` (or when DATABASE_URL points at PostgreSQL), a new database on that server
 (``<name>_quality``, dropped afterwards). In each, the seeds are imported and the site's search is
-measured on Wagtail's database backend, then stock Wagtail on the same content (``search.quality``);
+measured on Wagtail's database backend, then stock Wagtail on the same content (``benchmarks.quality``);
 on the SQLite copy also our search on OpenSearch (``--opensearch``, default $OPENSEARCH_URL; index
 prefix ``quality_…``, deleted afterwards). Each copy is migrated and measured by a child process
 (``--here``), because a process has one database.
@@ -25,7 +25,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search import quality
+from benchmarks import quality
 
 MARK = "QUALITY-ROWS "
 

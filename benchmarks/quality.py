@@ -4,7 +4,7 @@ The five seeds (``demo/seeds``) are imported as published pages (``import_descri
 and the judged query sets are run through the site's search (``search.query.run_search``, as the
 search page calls it). A result page counts as the seed file it was imported from
 (``ImportedSource``), which is how the judgments (``FILE:GRADE``) name documents; the nDCG@10 and
-recall@10 are ``search.analysis.measure``'s. Printed per backend and query set: nDCG@10, recall@10,
+recall@10 are ``benchmarks.analysis``'s. Printed per backend and query set: nDCG@10, recall@10,
 how many queries put all their grade-2 documents in the top max(3, number of grade-2 documents)
 (what ``tests/search_backends/test_contract.py`` requires of ``dev_queries``), and how many find
 nothing.
@@ -32,20 +32,19 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage
-from config.settings.base import search_backend_settings
+from benchmarks.analysis import DEV_QUERIES, JUDGED, load_queries, ndcg, recall
+from config.search_backends import search_backend_settings
+from core.languages import SOURCE_LANGUAGE
 from models_library.models import DevelopmentEntityPage, ImportedSource, OperatingModelPage
-from search.analysis.measure import DEV_CANDIDATES, JUDGED, load_queries, ndcg, recall
 
 SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"
-DEMO_QUERIES = Path(settings.BASE_DIR) / "demo" / "dev_queries.tsv"
 ANALYSED_TYPES = (OperatingModelPage, DevelopmentEntityPage, ArticlePage)
 STOCK_BACKEND = {"BACKEND": "wagtail.search.backends.database"}  # Wagtail's defaults, nothing of ours
 
 
 def query_sets():
-    """[(name, [(query, {seed file: grade})])]: the development set (the shared copy when present) and ours."""
-    dev = next(path for path in (*DEV_CANDIDATES, DEMO_QUERIES) if path.exists())
-    return [("dev_queries", load_queries(dev)), ("judged_queries", load_queries(JUDGED))]
+    """[(name, [(query, {seed file: grade})])]: the development set and ours."""
+    return [("dev_queries", load_queries(DEV_QUERIES)), ("judged_queries", load_queries(JUDGED))]
 
 
 # ---------------------------------------------------------------- the stock baseline
@@ -151,7 +150,7 @@ def measure_here(opensearch_url="", include_stock=True):
 
     Imports the seeds (again: an import updates its pages) and rebuilds the indexes.
     """
-    locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
     sets = query_sets()
     vendor = connection.vendor
     rows = []
