@@ -10,6 +10,8 @@ from django.db import models
 from django.utils.html import strip_tags
 from wagtail.search import index
 
+from core.languages import SOURCE_LANGUAGE
+
 from .analysis import analyse
 
 
@@ -82,4 +84,4 @@ class AnalysedSearchMixin(models.Model):
         return analyse(f"{self.title}\n{summary}", self.language_code())
 
     def language_code(self):
-        return self.locale.language_code if self.locale_id else "fi"
+        return self.locale.language_code if self.locale_id else SOURCE_LANGUAGE

@@ -14,8 +14,8 @@ from models_library.models import DescriptionPage
 from taxonomy.models import Organisation
 
 from . import permissions, views
-from .localize_gaps import SubmitPageTranslationIntoOwnLanguagesView
 from .models import Membership
+from .upstream_localize import SubmitPageTranslationIntoOwnLanguagesView
 
 
 @hooks.register("register_admin_urls", order=-1)

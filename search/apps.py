@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import resilience
+        from . import upstream_wagtail
 
-        resilience.connect()
+        upstream_wagtail.connect()

@@ -15,15 +15,14 @@ loads the twenty pages it shows.
 All three use ``modelsearch`` internals (``get_queryset``, the SQLite query compiler's
 ``build_search_query``, ``get_search_vectors`` and ``_build_rank_expression``, ``_get_es_body``,
 ``_backend_do_search``); ``tests/search_backends`` run them against every backend, so a change
-upstream fails there first.
+upstream fails there first. The gap in modelsearch that this needs covering is in ``upstream_modelsearch``.
 """
 
 import logging
 
-from django.db.models import Expression, TextField
+from django.db.models import TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
-from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.backends import get_search_backend
 
@@ -72,6 +71,7 @@ def _sqlite_matches(results, pages, limit):
     from modelsearch.query import MatchAll, Not
 
     from .backends.sqlite import WeightedBM25
+    from .upstream_modelsearch import FTS5Query
 
     compiler = results.query_compiler
     query = normalize(compiler.query)
@@ -97,37 +97,6 @@ def _sqlite_matches(results, pages, limit):
         .values_list("index_entry__object_id", "score")[:limit]
     )
     return [(int(object_id), -score) for object_id, score in rows]
-
-
-class FTS5Query(Expression):
-    """A search query as FTS5 syntax, with the parentheses its nesting needs.
-
-    modelsearch's SQLite backend writes an ``Or`` inside an ``And`` without parentheses, so FTS5
-    reads "a AND (b OR c)" as "(a AND b) OR c" (``CombinedLexeme.as_sql``);
-    ``tests/search_backends`` has a query that fails without this. Takes the plain words, ``And``
-    and ``Or`` that the search page makes.
-    """
-
-    output_field = TextField()
-
-    def __init__(self, query):
-        super().__init__()
-        self.query = query
-
-    def as_sql(self, compiler, connection):
-        return "%s", [self.syntax(self.query)]
-
-    @classmethod
-    def syntax(cls, query):
-        if isinstance(query, PlainText):
-            joiner = " AND " if query.operator == "and" else " OR "
-            terms = ['"{}"'.format(term.replace('"', '""')) for term in query.query_string.split()]
-        elif isinstance(query, (And, Or)):
-            joiner = " AND " if isinstance(query, And) else " OR "
-            terms = [cls.syntax(subquery) for subquery in query.subqueries]
-        else:
-            raise TypeError(f"No FTS5 syntax for {query!r}")
-        return f"({joiner.join(terms)})"
 
 
 def _elasticsearch_matches(results, limit):

@@ -2,7 +2,7 @@
 tag), each with how many of the matching pages have each value.
 
 What the facets need to know about the matching pages (each page's values of every facet) is
-fetched once, with one query per facet (its link tables joined to the slugs), into ``Facts``;
+fetched once, with one query per facet (its link tables joined to the slugs), into ``FacetValues``;
 filtering and counting are then set operations in Python. Values are slugs (stage and content
 type: their keys), as in the address. An area's values include the county of each of its
 municipalities, so a county finds and counts the descriptions of its municipalities.
@@ -25,7 +25,9 @@ from models_library.models import DevelopmentEntityPage, DevelopmentStage, Opera
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 DESCRIPTION_TYPES = (OperatingModelPage, DevelopmentEntityPage)
-SEARCHED_TYPES = {"model": OperatingModelPage, "entity": DevelopmentEntityPage, "article": ArticlePage}
+SEARCHED_TYPES = {"operating_model": OperatingModelPage, "entity": DevelopmentEntityPage, "article": ArticlePage}
+# Earlier names of facet values, still accepted in addresses so that shared searches keep working.
+VALUE_ALIASES = {"type": {"model": "operating_model"}}
 
 
 def link_table(page_model, field_name):
@@ -200,7 +202,7 @@ def id_list(ids):
     return ids
 
 
-class Facts:
+class FacetValues:
     """Every facet value of a set of pages, fetched once: filtering and counting need no more queries."""
 
     def __init__(self, pages):

@@ -20,7 +20,7 @@ from wagtail.search.query import And, PlainText
 from indexing.analysis import analyse_query, analyse_words, spelling_suggestions
 
 from .engine import SearchUnavailable, ranked_matches
-from .facets import FACETS, SEARCHED_TYPES, Facts, id_list
+from .facets import FACETS, SEARCHED_TYPES, VALUE_ALIASES, FacetValues, id_list
 from .snippets import highlighted_snippet
 
 MAX_QUERY_LENGTH = 200
@@ -52,7 +52,9 @@ class SearchParams:
     @classmethod
     def from_querydict(cls, data, **preset):
         filters = {
-            key: [value[:100] for value in data.getlist(key) if value][:20] for key in FACETS if data.getlist(key)
+            key: [VALUE_ALIASES.get(key, {}).get(value, value[:100]) for value in data.getlist(key) if value][:20]
+            for key in FACETS
+            if data.getlist(key)
         }
         for key, values in preset.items():
             filters[key] = values
@@ -162,22 +164,22 @@ def run_search(params, locale=None):
         # Narrowed again in the database: an index that missed an update never shows an unpublished page.
         kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
         candidates = [pk for pk, _score in ranked if pk in kept]
-        facts = Facts(id_list(candidates))
+        facet_values = FacetValues(id_list(candidates))
     else:
-        facts = Facts(published.values("pk"))
+        facet_values = FacetValues(published.values("pk"))
     if not words or params.sort == "newest":
         newest = published.filter(pk__in=id_list(candidates)) if words else published
         newest = newest.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
         candidates = list(newest.values_list("pk", flat=True))
 
-    matching = facts.matching(candidates, params.filters)
+    matching = facet_values.matching(candidates, params.filters)
     page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
     results = page_results([(pk, scores.get(pk)) for pk in page_obj.object_list], params.query, locale.language_code)
     outcome = SearchOutcome(params, results, len(matching), page_obj, capped=len(scores) >= MATCH_LIMIT)
-    outcome.facets = facet_results(params, facts, candidates)
+    outcome.facets = facet_results(params, facet_values, candidates)
     if not matching and params.query:
         outcome.suggestion = suggestion_with_results(params, locale)
-        outcome.relaxations = relaxations(params, facts, candidates)
+        outcome.relaxations = relaxations(params, facet_values, candidates)
     return outcome
 
 
@@ -195,12 +197,12 @@ def page_results(ranked_page, query, language):
     return results
 
 
-def facet_results(params, facts, candidates):
+def facet_results(params, facet_values, candidates):
     """Each facet's options counted over the matches narrowed by the other facets' choices."""
     results = []
     for key, facet in FACETS.items():
         chosen = params.filters.get(key, [])
-        counts = facts.counts(key, facts.matching(candidates, params.filters, skip=key))
+        counts = facet_values.counts(key, facet_values.matching(candidates, params.filters, skip=key))
         options = [
             {
                 "value": value,
@@ -217,11 +219,11 @@ def facet_results(params, facts, candidates):
     return results
 
 
-def relaxations(params, facts, candidates):
+def relaxations(params, facet_values, candidates):
     """For a search with filters and no results: how many results dropping each filter would give."""
     options = []
     for key, values in params.filters.items():
-        count = len(facts.matching(candidates, params.filters, skip=key))
+        count = len(facet_values.matching(candidates, params.filters, skip=key))
         if values and count and key in FACETS:
             options.append((FACETS[key].label, params.without(key), count))
     return options

@@ -15,6 +15,8 @@ Per-word results are cached, so indexing many descriptions costs the analysis of
 
 import functools
 
+from core.languages import ALL_LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
+
 from .finnish import FinnishAnalyser, Options
 from .stemming import Glossary, SnowballAnalyser
 from .text import fold, is_token, unique, words
@@ -28,8 +30,6 @@ __all__ = [
     "spelling_suggestions",
     "voikko_available",
 ]
-
-LANGUAGES = ("fi", "sv", "en")
 
 
 class Analyser:
@@ -49,7 +49,7 @@ class Analyser:
         language = _language(language)
         if language == "fi":
             tokens = self.finnish.analyse(text, query=query)
-        elif language in ("sv", "en"):
+        elif language in TRANSLATION_LANGUAGES:
             tokens = (self.swedish if language == "sv" else self.english).analyse(text, query=query)
         else:
             tokens = []
@@ -71,7 +71,7 @@ class Analyser:
             eligible = [True] * len(word_list)
         if not any(eligible):
             return []
-        languages = (language,) if language in ("sv", "en") else ("sv", "en")
+        languages = (language,) if language in TRANSLATION_LANGUAGES else TRANSLATION_LANGUAGES
         terms = self.glossary.finnish_terms(word_list, eligible, languages)
         if not query and self.fold_index:
             terms = terms + [fold(term) for term in terms if fold(term) != term]
@@ -79,8 +79,8 @@ class Analyser:
 
 
 def _language(language) -> str:
-    code = (language or "fi").lower().replace("_", "-").split("-")[0]
-    return code if code in LANGUAGES else code or "fi"
+    code = (language or SOURCE_LANGUAGE).lower().replace("_", "-").split("-")[0]
+    return code if code in ALL_LANGUAGES else code or SOURCE_LANGUAGE
 
 
 @functools.lru_cache(maxsize=1)

@@ -82,7 +82,7 @@ def test_notifications_go_to_the_test_mailbox(settings):
 
 
 def test_wagtail_localize_still_offers_every_language_to_any_translator(site):
-    """review.localize_gaps exists because of this; when this fails, upstream limits languages and it can go."""
+    """review.upstream_localize exists because of this; when this fails, upstream limits languages and it can go."""
     form = SubmitTranslationForm(site.description(live=True))
     offered = {locale.language_code for locale in form.fields["locales"].queryset}
     assert offered == {"sv", "en"}

@@ -1,4 +1,4 @@
-"""Keeps the search index in step with moves in the page tree, which Wagtail's own indexing misses.
+"""Covers a gap in Wagtail: moving a page does not index again the pages whose tree path it changed.
 
 Wagtail indexes a page when it is saved (``post_save``) and removes it when it is deleted. Moving
 a page saves only that page: treebeard renumbers the tree ``path`` of its descendants, and of the
@@ -53,5 +53,5 @@ def reindex_moved_paths(sender, instance, **kwargs):
 
 
 def connect():
-    pre_page_move.connect(remember_paths, dispatch_uid="search.resilience.remember_paths")
-    post_page_move.connect(reindex_moved_paths, dispatch_uid="search.resilience.reindex_moved_paths")
+    pre_page_move.connect(remember_paths, dispatch_uid="search.upstream_wagtail.remember_paths")
+    post_page_move.connect(reindex_moved_paths, dispatch_uid="search.upstream_wagtail.reindex_moved_paths")
