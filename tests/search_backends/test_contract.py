@@ -102,7 +102,7 @@ def test_facets_count_and_narrow_the_same_on_every_backend(search_backend, clien
     """The five demo documents: three articles, the development entity (five pilot counties, STEA)
     and the Etelä-Savo model (STM)."""
     response = client.get("/fi/search/", {"q": "perhekeskus"})
-    assert facet_counts(response, "type") == {"model": 1, "entity": 1, "article": 3}
+    assert facet_counts(response, "type") == {"operating_model": 1, "entity": 1, "article": 3}
     assert facet_counts(response, "funder") == {"stea": 1, "stm": 1}
     areas = facet_counts(response, "area")
     assert areas["etela-savo"] == 2 and areas["paijat-hame"] == 1
@@ -112,7 +112,7 @@ def test_facets_count_and_narrow_the_same_on_every_backend(search_backend, clien
     data = client.get("/fi/search/", {"q": "perhekeskus", "format": "json"}).json()
     assert [result["title"] for result in data["results"]] == result_titles(client, "perhekeskus")
     assert {option["value"]: option["count"] for option in data["facets"]["type"]} == {
-        "model": 1,
+        "operating_model": 1,
         "entity": 1,
         "article": 3,
     }

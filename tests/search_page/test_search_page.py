@@ -74,12 +74,21 @@ def search(client, **params):
 def test_facets_count_what_matches(client, catalogue):
     response = search(client, q="perhekeskus")
     assert len(titles(response)) == 5  # not the electronic booking model
-    assert facet_counts(response, "type") == {"model": 3, "entity": 1, "article": 1}
+    assert facet_counts(response, "type") == {"operating_model": 3, "entity": 1, "article": 1}
     assert facet_counts(response, "theme") == {"perhekeskukset": 2, "asiakasohjaus": 1, "varhainen-tuki": 1}
     assert facet_counts(response, "stage") == {"idea": 1, "piloting": 1, "ready": 1}
     assert facet_counts(response, "funder") == {"stm": 1, "stea": 1}
     assert facet_counts(response, "target_group") == {"lapsiperheet": 1}
     assert facet_counts(response, "tag") == {"perheneuvonta": 1}
+
+
+def test_the_earlier_type_value_model_still_narrows_to_operating_models(client, catalogue):
+    """Addresses shared before the value was called ``operating_model`` keep working."""
+    old = search(client, q="perhekeskus", type="model")
+    new = search(client, q="perhekeskus", type="operating_model")
+    assert len(titles(old)) == 3
+    assert titles(old) == titles(new)
+    assert old.context["outcome"].params.filters["type"] == ["operating_model"]
 
 
 def test_a_county_counts_and_finds_its_municipalities_descriptions(client, catalogue):
@@ -98,7 +107,7 @@ def test_facets_combine_and_count_each_other(client, catalogue):
     assert titles(response) == ["Perhekeskuksen ohjaus Etelä-Savossa"]
     # A facet's own counts ignore its own choice (values of one facet are alternatives) but not the others'.
     assert facet_counts(response, "theme") == {"perhekeskukset": 2, "asiakasohjaus": 1}
-    assert facet_counts(response, "type") == {"model": 1}
+    assert facet_counts(response, "type") == {"operating_model": 1}
     either = search(client, q="perhekeskus", stage=["idea", "piloting"])
     assert sorted(titles(either)) == ["Perhekeskuksen ohjaus Etelä-Savossa", "Perhekeskustyö Lahdessa"]
 
@@ -182,11 +191,11 @@ def test_the_same_search_as_json(client, catalogue):
     assert [result["title"] for result in data["results"]] == html_titles
     first = data["results"][0]
     assert set(first) == {"title", "url", "type", "language", "score"}
-    assert first["type"] == "model" and first["language"] == "fi"
+    assert first["type"] == "operating_model" and first["language"] == "fi"
     assert first["url"].startswith("http://testserver/fi/")
     scores = [result["score"] for result in data["results"]]
     assert scores == sorted(scores, reverse=True) and all(score > 0 for score in scores)
-    assert {option["value"]: option["count"] for option in data["facets"]["type"]} == {"model": 2}
+    assert {option["value"]: option["count"] for option in data["facets"]["type"]} == {"operating_model": 2}
     assert data["count"] == 2 and data["filters"] == {"area": ["etela-savo"]}
 
 
