@@ -17,7 +17,7 @@ from review.models import Membership
 from review.roles import AUTHORS, REVIEWERS, SITE_EDITORS, language_reviewers, translators
 from taxonomy.models import Organisation
 from tests.factories import OperatingModelPageFactory
-from tests.models_library.test_admin import CORE_SECTIONS, operating_model_data
+from tests.form_data import CORE_SECTIONS, operating_model_data
 
 ROLE_GROUPS = {
     "author": AUTHORS,

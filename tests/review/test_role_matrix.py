@@ -12,7 +12,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, WorkflowState
 
 from models_library.models import OperatingModelPage
-from tests.models_library.test_admin import CORE_SECTIONS, operating_model_data
+from tests.form_data import CORE_SECTIONS, operating_model_data
 
 from .conftest import description_form, edit_url, translate
 

@@ -9,7 +9,7 @@ from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import StringSegment, Translation
 
 from models_library.models import OperatingModelPage
-from tests.models_library.test_admin import CORE_SECTIONS, operating_model_data
+from tests.form_data import CORE_SECTIONS, operating_model_data
 
 from .conftest import description_form, edit_url
 from .test_role_matrix import refused, workflow_action

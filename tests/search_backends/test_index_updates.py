@@ -28,13 +28,12 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from config.search_backends import search_backend_settings
 from indexing.analysis import analyse_query
-from models_library.models import DevelopmentStage, ModelLibraryPage, OperatingModelPage
+from models_library.models import ModelLibraryPage, OperatingModelPage
 from tests.factories import OperatingModelPageFactory
-from tests.form_data import list_block
+from tests.form_data import CORE_SECTIONS, operating_model_data
 
 from .conftest import refresh_opensearch
 
@@ -47,14 +46,6 @@ INDEX_LOGGER = "modelsearch.index"
 FIRST_TITLE, FIRST_WORD = "Sammakkolammen perhetyö", "sammakkolampi"
 SECOND_TITLE, SECOND_WORD = "Kuukkelimetsän lapsiperhepalvelut", "kuukkelimetsä"
 THIRD_TITLE, THIRD_WORD = "Haahkarannan neuvola", "haahkaranta"
-
-REQUIRED_SECTIONS = [
-    ("core_idea", rich_text("<p>Perheneuvo kokoaa yhteydenotot yhteen paikkaan.</p>")),
-    ("operating_environment", rich_text("<p>Hyvinvointialueen lapsiperhepalvelut.</p>")),
-    ("target_group", rich_text("<p>Alueen lapsiperheet.</p>")),
-    ("conditions", {"intro": rich_text(""), "items": list_block(["Koulutus", "Esitteet"])}),
-]
-
 
 # What the searches show --------------------------------------------------------------------
 
@@ -129,23 +120,7 @@ def settle(search_backend):
 
 def model_form(title, slug, **fields):
     """The admin form data of a complete, publishable operating model."""
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "short_description": "Matalan kynnyksen perheneuvonta yhdellä yhteydenotolla.",
-            "implementation_place": "Etelä-Savon hyvinvointialue",
-            "authors": inline_formset([]),
-            "created_date": "2024-01-01",
-            "modified_date": "",
-            "development_stage": DevelopmentStage.READY,
-            "attachments": streamfield([]),
-            "body": streamfield(REQUIRED_SECTIONS),
-            "tags": "",
-        }
-    )
-    data.update(fields)
-    return data
+    return operating_model_data(CORE_SECTIONS, title=title, slug=slug, **fields)
 
 
 def admin_add(client, parent, title, slug, publish=True):
