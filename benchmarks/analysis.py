@@ -21,7 +21,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from indexing.analysis import Analyser, Options
+from benchmarks.ablation import AblatedAnalyser, Options
+from indexing.analysis import Analyser
 from indexing.analysis.text import fold
 
 REPO = Path(__file__).resolve().parents[1]
@@ -219,11 +220,11 @@ class GreedySplit(Candidate):
 
 
 class Module(Candidate):
-    """indexing.analysis with given options."""
+    """indexing.analysis with some of its steps switched off (benchmarks.ablation)."""
 
     def __init__(self, name, note, options=None, glossary=True):
         self.name, self.note = name, note
-        self.analyser = Analyser(options or Options(), glossary=glossary)
+        self.analyser = AblatedAnalyser(options or Options(), glossary=glossary)
 
     def index(self, text):
         return self.analyser.tokens(text, "fi", query=False)

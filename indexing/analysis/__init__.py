@@ -17,7 +17,7 @@ import functools
 
 from core.languages import ALL_LANGUAGES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
 
-from .finnish import FinnishAnalyser, Options
+from .finnish import FinnishAnalyser, WholeWordFinnishAnalyser
 from .stemming import Glossary, SnowballAnalyser
 from .text import fold, is_token, unique, words
 
@@ -26,22 +26,19 @@ __all__ = [
     "analyse_query",
     "analyse_words",
     "Analyser",
-    "Options",
     "spelling_suggestions",
     "voikko_available",
 ]
 
 
 class Analyser:
-    """The analysis for all languages, with options for the Finnish part (measure.py compares them)."""
+    """The analysis for all languages: Voikko for Finnish (``finnish``), Snowball for Swedish and English."""
 
-    def __init__(self, options: Options | None = None, glossary: bool = True):
-        options = options or Options()
-        self.finnish = FinnishAnalyser(options)
+    def __init__(self, finnish: FinnishAnalyser | None = None):
+        self.finnish = finnish or FinnishAnalyser()
         self.swedish = SnowballAnalyser("sv")
         self.english = SnowballAnalyser("en")
-        self.glossary = Glossary(self.swedish, self.english) if glossary else None
-        self.fold_index = options.fold
+        self.glossary = Glossary(self.swedish, self.english)
 
     def tokens(self, text: str, language: str = "fi", query: bool = False) -> list[str]:
         if not isinstance(text, str) or not text:
@@ -73,8 +70,10 @@ class Analyser:
             return []
         languages = (language,) if language in TRANSLATION_LANGUAGES else TRANSLATION_LANGUAGES
         terms = self.glossary.finnish_terms(word_list, eligible, languages)
-        if not query and self.fold_index:
-            terms = terms + [fold(term) for term in terms if fold(term) != term]
+        if not query:
+            terms = terms + [
+                folded for term, folded in zip(terms, self.finnish.folded(terms), strict=True) if folded != term
+            ]
         return terms
 
 
@@ -100,7 +99,7 @@ def analyse_query(text: str, language: str = "fi") -> str:
 
 @functools.lru_cache(maxsize=1)
 def whole_word_analyser() -> Analyser:
-    return Analyser(Options(parts=False, spans="none"))
+    return Analyser(WholeWordFinnishAnalyser())
 
 
 def analyse_words(text: str, language: str = "fi") -> str:

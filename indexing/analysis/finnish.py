@@ -12,7 +12,10 @@ A coordinated compound ("kasvatus- ja perheneuvonta") is read as both compounds 
 
 At index time every token also gives its folded form (ä -> a), and an unknown word its Snowball stem. At query
 time a word Voikko knows gives its analysis; an unknown one gives its folded forms and stem, which match the folded
-forms in the index. (Snowball stems of known words measured no gain for 39% more tokens: Options.index_stems.)
+forms in the index. (Snowball stems of known words measured no gain for 39% more tokens.)
+
+Each step is a method of ``FinnishAnalyser``, so that ``benchmarks.ablation`` can switch steps off
+to measure what each one gives; the site itself always runs them all.
 """
 
 import functools
@@ -40,23 +43,6 @@ MAX_RESTORE_POSITIONS = 8
 
 
 @dataclass(frozen=True)
-class Options:
-    parts: bool = True  # compound parts as tokens ("väki", "valta", "työ")
-    spans: str = "edges"  # runs of parts: "none", "edges" (those at either end of the word) or "all"
-    prune: bool = True  # drop compound readings of a word that has a plain one ("kuri+kassa" for "Kurikassa")
-    domain_words: bool = True
-    restore_diacritics: bool = True
-    split_unknown: bool = True
-    coordination: bool = True
-    stopwords: bool = True
-    synonyms: bool = True
-    index_stems: bool = False  # Snowball stem of known words at index time too (unknown words always get theirs)
-    query_stems: bool = False  # Snowball stem of known words at query time too
-    fold: bool = True  # folded variants at index time, folded unknown words at query time
-    use_voikko: bool = True
-
-
-@dataclass(frozen=True)
 class WordAnalysis:
     tokens: tuple[str, ...]  # base forms, parts and runs of parts; lowercase, no hyphens
     compounds: tuple[tuple[str, ...], ...]  # the parts of each reading, the last as its base form (for coordination)
@@ -64,47 +50,59 @@ class WordAnalysis:
     lemmas: tuple[str, ...] = ()  # the base forms only
 
 
-_UNKNOWN = WordAnalysis((), (), False)
-
-
-def _voikko_factory():
-    if libvoikko is None:
-        return None
-    try:
-        return libvoikko.Voikko("fi", path=os.environ.get("VOIKKO_DICTIONARY_PATH"))
-    except Exception as error:  # pragma: no cover - depends on the machine
-        logger.warning("Voikko is not available, Finnish search falls back to Snowball stems: %s", error)
-        return None
+UNKNOWN = WordAnalysis((), (), False)
 
 
 class FinnishAnalyser:
-    def __init__(self, options: Options | None = None, cache_size: int = 200_000):
-        self.options = options = options or Options()
-        self._voikko = _voikko_factory() if options.use_voikko else None
+    """Finnish words to index and search tokens: the steps of the module docstring, each cached per word."""
+
+    # Conjunctions that words() reads as joining a coordinated compound ("vauva-ja perheneuvonta").
+    conjunctions = CONJUNCTIONS
+    stopwords = lexicon.FINNISH_STOPWORDS
+
+    def __init__(self, cache_size: int = 200_000):
+        self._voikko = self.open_voikko()
         self._lock = threading.Lock()
         self._stemmer = snowballstemmer.stemmer("finnish")
         self._stem_lock = threading.Lock()
-        self._domain_exact = {}
-        self._domain_long = []
-        if options.domain_words:
-            for lemma, (forms, parts) in lexicon.DOMAIN_WORDS.items():
-                for form in forms:
-                    if len(form) >= 8:
-                        self._domain_long.append((form, lemma, parts))
-                    else:
-                        for ending in lexicon.FINNISH_CASE_ENDINGS:
-                            self._domain_exact.setdefault(form + ending, (lemma, parts))
-            self._domain_long.sort(key=lambda entry: -len(entry[0]))
-        self._synonyms = {}
-        if options.synonyms:
-            for group in lexicon.SYNONYM_GROUPS:
-                for member in group[1:]:
-                    self._synonyms[member] = group[0]
-                self._synonyms[group[0]] = group[0]
+        self._domain_exact, self._domain_long = self.domain_word_forms()
+        self._synonyms = self.synonym_heads()
         self.word = functools.lru_cache(maxsize=cache_size)(self._word)
         self.stem = functools.lru_cache(maxsize=cache_size)(self._stem)
         self._index_word = functools.lru_cache(maxsize=cache_size)(self._index_tokens)
         self._query_word = functools.lru_cache(maxsize=cache_size)(self._query_tokens)
+
+    def open_voikko(self):
+        """Voikko's Finnish analyser, or None when the machine lacks it."""
+        if libvoikko is None:
+            return None
+        try:
+            return libvoikko.Voikko("fi", path=os.environ.get("VOIKKO_DICTIONARY_PATH"))
+        except Exception as error:  # pragma: no cover - depends on the machine
+            logger.warning("Voikko is not available, Finnish search falls back to Snowball stems: %s", error)
+            return None
+
+    def domain_word_forms(self):
+        """The domain word list: {exact inflected form: (lemma, parts)}, [(long form, lemma, parts)] longest first."""
+        exact, long = {}, []
+        for lemma, (forms, parts) in lexicon.DOMAIN_WORDS.items():
+            for form in forms:
+                if len(form) >= 8:
+                    long.append((form, lemma, parts))
+                else:
+                    for ending in lexicon.FINNISH_CASE_ENDINGS:
+                        exact.setdefault(form + ending, (lemma, parts))
+        long.sort(key=lambda entry: -len(entry[0]))
+        return exact, long
+
+    def synonym_heads(self):
+        """{word: the first word of its synonym group}."""
+        heads = {}
+        for group in lexicon.SYNONYM_GROUPS:
+            for member in group[1:]:
+                heads[member] = group[0]
+            heads[group[0]] = group[0]
+        return heads
 
     @property
     def voikko_available(self) -> bool:
@@ -124,7 +122,7 @@ class FinnishAnalyser:
         per_word = self._query_word if query else self._index_word
         tokens = []
         pending = []  # prefixes of a coordinated compound: "kasvatus-", "sosiaali-"
-        for word in words(text, CONJUNCTIONS if self.options.coordination else frozenset()):
+        for word in words(text, self.conjunctions):
             if word.prefix:
                 pending.append(word.text)
                 continue
@@ -157,41 +155,36 @@ class FinnishAnalyser:
         analysis = self.word(word)
         if self._is_stopword(analysis):
             return ()
-        tokens = list(analysis.tokens)
-        if self.options.index_stems or not analysis.known:
-            tokens.extend(self._stems(word))
+        tokens = list(analysis.tokens) + self._stems_of(word, analysis, query=False)
         return tuple(self._finish(tokens, query=False))
 
     def _query_tokens(self, word: str) -> tuple[str, ...]:
         analysis = self.word(word)
         if self._is_stopword(analysis):
             return ()
-        if analysis.known:
-            tokens = list(analysis.tokens)
-            if self.options.query_stems:
-                tokens.extend(self._stems(word))
-        else:
-            tokens = list(analysis.tokens) + self._stems(word)
-            if self.options.fold:
-                tokens = [fold(token) for token in tokens]
+        tokens = list(analysis.tokens) + self._stems_of(word, analysis, query=True)
+        if not analysis.known:  # matches the folded forms in the index
+            tokens = self.folded(tokens)
         return tuple(self._finish(tokens, query=True))
 
+    def _stems_of(self, word: str, analysis: WordAnalysis, query: bool) -> list[str]:
+        """Snowball stems of a word Voikko does not know (those of known words measured no gain)."""
+        return [] if analysis.known else self._stems(word)
+
+    def folded(self, tokens) -> list[str]:
+        """Each token folded (ä -> a): what a query typed without diacritics matches."""
+        return [fold(token) for token in tokens]
+
     def _finish(self, tokens, query: bool) -> list[str]:
-        tokens = [token for token in tokens if is_token(token)]
-        if self.options.stopwords:
-            tokens = [token for token in tokens if token not in lexicon.FINNISH_STOPWORDS]
+        tokens = [token for token in tokens if is_token(token) and token not in self.stopwords]
         if self._synonyms:
             tokens = tokens + [self._synonyms[t] for t in tokens if t in self._synonyms]
-        if self.options.fold and not query:
-            tokens = tokens + [fold(token) for token in tokens]
+        if not query:
+            tokens = tokens + self.folded(tokens)
         return unique(tokens)
 
     def _is_stopword(self, analysis: WordAnalysis) -> bool:
-        return (
-            self.options.stopwords
-            and bool(analysis.lemmas)
-            and all(lemma in lexicon.FINNISH_STOPWORDS for lemma in analysis.lemmas)
-        )
+        return bool(analysis.lemmas) and all(lemma in self.stopwords for lemma in analysis.lemmas)
 
     def _stems(self, word: str) -> list[str]:
         parts = [part for part in word.split("-") if part]
@@ -218,16 +211,8 @@ class FinnishAnalyser:
         domain = self._domain_prefix(word)
         if domain.known:
             return domain
-        if self.options.restore_diacritics:
-            analysis = self._restore(word)
-            if analysis.known:
-                return analysis
-        if "-" in word:
-            analysis = self._hyphenated(word)
-            if analysis.known:
-                return analysis
-        if self.options.split_unknown:
-            analysis = self._split(word)
+        for fallback in (self._restore, self._hyphenated, self._split):
+            analysis = fallback(word)
             if analysis.known:
                 return analysis
         return WordAnalysis((word.replace("-", ""),) + tuple(p for p in word.split("-") if p), (), False, ())
@@ -240,14 +225,14 @@ class FinnishAnalyser:
 
     def _domain_analysis(self, lemma: str, parts: tuple[str, ...]) -> WordAnalysis:
         compound = (tuple(parts),) if len(parts) > 1 else ((lemma,),)
-        tokens = (lemma,) + (tuple(parts) if self.options.parts else ())
+        tokens = (lemma, *self._part_tokens(parts))
         return WordAnalysis(tuple(unique(tokens)), compound, True, (lemma,))
 
     def _domain_prefix(self, word: str) -> WordAnalysis:
         for form, lemma, parts in self._domain_long:
             if word.startswith(form) and len(word) - len(form) <= 8 and (word[len(form) :].isalpha() or word == form):
                 return self._domain_analysis(lemma, parts)
-        return _UNKNOWN
+        return UNKNOWN
 
     def _analyze(self, word: str) -> list[dict]:
         if self._voikko is None or len(word) > 60:
@@ -262,12 +247,14 @@ class FinnishAnalyser:
             if reading is not None and (reading.harmonic or not harmonic_only):
                 readings.append(reading)
         if not readings:
-            return _UNKNOWN
-        if self.options.prune:
-            fewest = min(reading.inner_boundaries for reading in readings)
-            if fewest == 0:
-                readings = [reading for reading in readings if reading.inner_boundaries == 0]
-        return self._from_readings(readings)
+            return UNKNOWN
+        return self._from_readings(self._pruned(readings))
+
+    def _pruned(self, readings):
+        """Without the compound readings of a word that has a plain one ("kuri+kassa" for "Kurikassa")."""
+        if min(reading.inner_boundaries for reading in readings) == 0:
+            return [reading for reading in readings if reading.inner_boundaries == 0]
+        return readings
 
     def _from_readings(self, readings) -> WordAnalysis:
         tokens, lemmas, compounds = [], [], []
@@ -279,27 +266,33 @@ class FinnishAnalyser:
             compounds.append(tuple(surface for surface, _ in parts[:-1]) + (parts[-1][1],) if parts else (lemma,))
             if len(parts) < 2:
                 continue
-            if self.options.parts:
-                tokens.extend(part_lemma for _, part_lemma in parts)
-            if self.options.spans != "none":
-                last = len(parts) - 1
-                for start in range(len(parts)):
-                    for end in range(start + 1, len(parts)):
-                        if start == 0 and end == last:
-                            continue
-                        if self.options.spans == "edges" and start != 0 and end != last:
-                            continue
-                        span = "".join(surface for surface, _ in parts[start:end])
-                        tokens.append(span + (parts[end][1] if end == last else parts[end][0]))
+            tokens.extend(self._part_tokens([part_lemma for _, part_lemma in parts]))
+            tokens.extend(self._span_tokens(parts))
         return WordAnalysis(tuple(unique(tokens)), tuple(unique(compounds)), True, tuple(unique(lemmas)))
+
+    def _part_tokens(self, part_lemmas) -> list[str]:
+        """Compound parts as tokens ("väki", "valta", "työ")."""
+        return list(part_lemmas)
+
+    def _span_tokens(self, parts, edges_only: bool = True) -> list[str]:
+        """Runs of parts that start or end the word: "perhekeskus" and "toimintamalli" in "perhekeskustoimintamalli"."""
+        tokens = []
+        last = len(parts) - 1
+        for start in range(len(parts)):
+            for end in range(start + 1, len(parts)):
+                if (start == 0 and end == last) or (edges_only and start != 0 and end != last):
+                    continue
+                span = "".join(surface for surface, _ in parts[start:end])
+                tokens.append(span + (parts[end][1] if end == last else parts[end][0]))
+        return tokens
 
     def _restore(self, word: str) -> WordAnalysis:
         """A word typed without ä/ö: the variants with the fewest changes that Voikko knows."""
         if any(c in word for c in "äöå") or self._voikko is None:
-            return _UNKNOWN
+            return UNKNOWN
         positions = [i for i, c in enumerate(word) if c in "ao"]
         if not positions or len(positions) > MAX_RESTORE_POSITIONS:
-            return _UNKNOWN
+            return UNKNOWN
         for changes in range(1, len(positions) + 1):
             found = []
             for chosen in itertools.combinations(positions, changes):
@@ -315,13 +308,15 @@ class FinnishAnalyser:
                     found.append(analysis)
             if found:
                 return _merge(found)
-        return _UNKNOWN
+        return UNKNOWN
 
     def _hyphenated(self, word: str) -> WordAnalysis:
+        if "-" not in word:
+            return UNKNOWN
         parts = [part for part in word.split("-") if part]
         analyses = [self.word(part) for part in parts]
         if not any(analysis.known for analysis in analyses):
-            return _UNKNOWN
+            return UNKNOWN
         tokens = [token for analysis in analyses for token in analysis.tokens]
         last = analyses[-1]
         head = "".join(parts[:-1])
@@ -333,7 +328,7 @@ class FinnishAnalyser:
         """A word Voikko does not know, made of two words it knows: "sotekeskuksissa" (sote + keskuksissa), or two
         words run together ("vauvaperheilleriittävää"). The longest known first word wins."""
         if len(word) < 6 or "-" in word:
-            return _UNKNOWN
+            return UNKNOWN
         for cut in range(len(word) - 3, 2, -1):
             left, right = word[:cut], word[cut:]
             right_analysis = self._known(right)
@@ -356,7 +351,17 @@ class FinnishAnalyser:
                     compound_analysis.lemmas,
                 )
             return WordAnalysis(tuple(unique(tokens)), (), True, left_analysis.lemmas + right_analysis.lemmas)
-        return _UNKNOWN
+        return UNKNOWN
+
+
+class WholeWordFinnishAnalyser(FinnishAnalyser):
+    """Base forms of whole words only, without compound parts: which words of a text a query matched."""
+
+    def _part_tokens(self, part_lemmas) -> list[str]:
+        return []
+
+    def _span_tokens(self, parts, edges_only: bool = True) -> list[str]:
+        return []
 
 
 class _Reading:

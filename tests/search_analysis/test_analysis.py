@@ -4,8 +4,9 @@ Finnish needs Voikko: Debian's libvoikko1 and voikko-fi, and PyPI's libvoikko.""
 
 import pytest
 
+from benchmarks.ablation import AblatedAnalyser, Options
 from core.languages import SOURCE_LANGUAGE
-from indexing.analysis import Analyser, Options, analyse, analyse_query, voikko_available
+from indexing.analysis import analyse, analyse_query, voikko_available
 from indexing.analysis.finnish import MAX_RESTORE_POSITIONS, FinnishAnalyser
 from indexing.analysis.stemming import swedish_syncope
 from indexing.analysis.text import is_token
@@ -269,11 +270,11 @@ def test_an_unknown_word_costs_a_bounded_number_of_voikko_lookups():
     assert not [word for word in voikko_lookups(many) if "ä" in word or "ö" in word]
 
 
-# ---------------------------------------------------------------- options (measure.py compares them)
+# ---------------------------------------------------------------- ablations (benchmarks.analysis compares them)
 
 
 def test_options_switch_features_off():
-    plain = Analyser(Options(parts=False, spans="none", restore_diacritics=False, fold=False), glossary=False)
+    plain = AblatedAnalyser(Options(parts=False, spans="none", restore_diacritics=False, fold=False), glossary=False)
     assert "väkivalta" not in plain.tokens("lähisuhdeväkivalta")
     assert "väkivaltatyö" not in plain.tokens("vakivaltatyo", query=True)
     assert "perhekeskus" not in plain.tokens("familjecenter", query=True)
