@@ -48,7 +48,7 @@ $(STAMP)/demo-loaded: $(STAMP)/migrated
 	touch $@
 
 # The whole search index rebuilt once after the demo, and again whenever what it holds changes.
-$(STAMP)/indexed: $(STAMP)/demo-loaded $(wildcard indexing/*.py indexing/analysis/*.py search/backends/*.py)
+$(STAMP)/indexed: $(STAMP)/demo-loaded $(wildcard indexing/*.py indexing/analysis/*.py search/backends/*.py search/upstream_modelsearch.py)
 	$(PY) manage.py update_index -v0
 	touch $@
 

@@ -172,7 +172,7 @@ def area_names(area) -> list[str]:
 
 
 @dataclasses.dataclass
-class Draft:
+class SyntheticPage:
     """A page being generated: the instance, its relations and the pieces of text it indexes."""
 
     page: Page
@@ -221,7 +221,7 @@ class Generator:
         towns = self.classes.municipalities.get(county.pk, [])
         return [county] + self.random.sample(towns, min(len(towns), self.random.randint(0, 2)))
 
-    def draft(self, number: int, model) -> Draft:
+    def synthetic_page(self, number: int, model) -> SyntheticPage:
         areas = self.areas() if model is not ArticlePage else []
         title = self.title(areas[0] if areas else None)
         common = {
@@ -290,7 +290,7 @@ class Generator:
         for area in areas:
             pieces.extend(area_names(area))
         pieces.extend(item.name for relation in (funders, themes, groups) for item in relation)
-        return Draft(page, areas, themes, groups, funders, tags, [piece for piece in pieces if piece])
+        return SyntheticPage(page, areas, themes, groups, funders, tags, [piece for piece in pieces if piece])
 
 
 # ---------------------------------------------------------------- writing the rows
@@ -340,7 +340,7 @@ def insert_pages(model, pages: list[Page]):
         )
 
 
-def insert_relations(model, drafts: list[Draft]):
+def insert_relations(model, synthetic_pages: list[SyntheticPage]):
     """Many-to-many rows of the classifications and the tag rows."""
     if model is not ArticlePage:
         for name in ("areas", "themes", "target_groups", "funders"):
@@ -349,15 +349,20 @@ def insert_relations(model, drafts: list[Draft]):
             own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
             through.objects.bulk_create(
                 [
-                    through(**{f"{own}_id": draft.page.pk, f"{other}_id": item.pk})
-                    for draft in drafts
-                    for item in getattr(draft, name)
+                    through(**{f"{own}_id": synthetic.page.pk, f"{other}_id": item.pk})
+                    for synthetic in synthetic_pages
+                    for item in getattr(synthetic, name)
                 ],
                 batch_size=500,
             )
     tag_model = TAG_TYPES.get(model, ArticlePageTag)
     tag_model.objects.bulk_create(
-        [tag_model(content_object_id=draft.page.pk, tag=tag) for draft in drafts for tag in draft.tags], batch_size=500
+        [
+            tag_model(content_object_id=synthetic.page.pk, tag=tag)
+            for synthetic in synthetic_pages
+            for tag in synthetic.tags
+        ],
+        batch_size=500,
     )
 
 
@@ -453,22 +458,22 @@ def build(count: int, backend, seed: int = 1, chunk_size: int = 2000, progress=N
     while done < count:
         size = min(chunk_size, count - done)
         clock = time.perf_counter()
-        drafts_by_type = {}
+        pages_by_type = {}
         for number in range(done, done + size):
             model = generator.random.choices(types, weights)[0]
-            drafts_by_type.setdefault(model, []).append(generator.draft(number, model))
+            pages_by_type.setdefault(model, []).append(generator.synthetic_page(number, model))
         report.add("generate", time.perf_counter() - clock)
-        for model, drafts in drafts_by_type.items():
+        for model, synthetic_pages in pages_by_type.items():
             clock = time.perf_counter()
             with transaction.atomic():
-                for draft in drafts:
-                    writers[model].place(draft.page)
-                insert_pages(model, [draft.page for draft in drafts])
-                insert_relations(model, drafts)
-                writers[model].added(len(drafts))
+                for synthetic in synthetic_pages:
+                    writers[model].place(synthetic.page)
+                insert_pages(model, [synthetic.page for synthetic in synthetic_pages])
+                insert_relations(model, synthetic_pages)
+                writers[model].added(len(synthetic_pages))
             report.add("write rows", time.perf_counter() - clock)
             clock = time.perf_counter()
-            pages = [with_analysed_text(d.page, analyser.page_text(d.pieces)) for d in drafts]
+            pages = [with_analysed_text(d.page, analyser.page_text(d.pieces)) for d in synthetic_pages]
             report.add("analyse", time.perf_counter() - clock)
             for page in pages[: max(0, 10 - sum(isinstance(p, model) for p in report.samples.values()))]:
                 report.samples[page.pk] = page

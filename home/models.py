@@ -33,7 +33,7 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["library"] = ModelLibraryPage.objects.live().child_of(self).first()
-        context["latest_models"] = (
+        context["latest_operating_models"] = (
             OperatingModelPage.objects.live().descendant_of(self).order_by("-created_date", "-first_published_at")[:6]
         )
         context["latest_articles"] = (

@@ -70,8 +70,7 @@ def _sqlite_matches(results, pages, limit):
     from modelsearch.backends.database.sqlite.sqlite import SQLiteAutocompleteQueryCompiler, SQLiteFTSIndexEntry
     from modelsearch.query import MatchAll, Not
 
-    from .backends.sqlite import WeightedBM25
-    from .upstream_modelsearch import FTS5Query
+    from .upstream_modelsearch import FTS5Query, WeightedBM25
 
     compiler = results.query_compiler
     query = normalize(compiler.query)
@@ -84,7 +83,7 @@ def _sqlite_matches(results, pages, limit):
         rank = BM25()
     else:
         fts_query = FTS5Query(compiler.query)
-        rank = WeightedBM25()  # the boosted fields' column weighs more (search.backends)
+        rank = WeightedBM25()  # the boosted fields' column weighs more
     match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, fts_query)
     rows = (
         SQLiteFTSIndexEntry.objects.filter(match)

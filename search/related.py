@@ -39,7 +39,7 @@ def shared_counts(page, field_name, candidates, group=None):
     return dict(rows)
 
 
-def related_models(page, limit=4):
+def related_operating_models(page, limit=4):
     """Up to ``limit`` other live operating models most like ``page``, best first."""
     candidates = OperatingModelPage.objects.live().public().filter(locale_id=page.locale_id).exclude(pk=page.pk)
     scores = {}

@@ -1,12 +1,12 @@
-"""``{% related_models page as related %}``: models like this one, for the operating model page."""
+"""``{% related_operating_models page as related %}``: operating models like this one, for its page."""
 
 from django import template
 
-from search.related import related_models as find_related
+from search.related import related_operating_models as find_related
 
 register = template.Library()
 
 
 @register.simple_tag
-def related_models(page, limit=4):
+def related_operating_models(page, limit=4):
     return find_related(page, limit)

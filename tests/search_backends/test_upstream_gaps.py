@@ -62,3 +62,18 @@ def test_wagtail_does_not_index_again_the_pages_whose_path_a_move_changes(librar
 def test_pages_whose_path_a_move_changes_are_indexed_again(library):
     page = move_section_with_a_model(library)
     assert index_entries(page).count() == 1
+
+
+def test_sqlite_backend_indexes_boosted_fields_with_the_body_text(library):
+    if connection.vendor != "sqlite":
+        pytest.skip(f"about SQLite's database backend; this run's database is {connection.vendor}")
+    from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
+
+    from search.upstream_modelsearch import BoostedFieldsIndexer
+
+    page = OperatingModelPageFactory(parent=library, title="Xylofoni", short_description="Yksisarvinen", body="[]")
+    summary = page.analysed_summary()
+    upstream = ObjectIndexer(page, get_search_backend())
+    # When this fails, upstream keeps boosted fields apart and BoostedSQLiteSearchBackend can go.
+    assert summary not in upstream.title and summary in upstream.body
+    assert summary in BoostedFieldsIndexer(page, get_search_backend()).title
