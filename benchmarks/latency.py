@@ -49,10 +49,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from articles.models import ArticlePage, ArticlePageTag
-from core.languages import SOURCE_LANGUAGE, SOURCE_LOCALE
+from core.languages import SOURCE_LOCALE, source_locale
 from indexing.analysis import analyse
 from indexing.pages import TITLE_WEIGHT
 from models_library.importer.pages import site_sections
@@ -195,7 +195,7 @@ class Generator:
         self.vocabulary = vocabulary
         self.classes = classifications
         self.random = random.Random(seed)
-        self.locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+        self.locale = source_locale()
         self.today = datetime.date(2025, 6, 1)
 
     def sentences(self, low: int, high: int) -> list[str]:

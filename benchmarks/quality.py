@@ -27,14 +27,14 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage
 from benchmarks.analysis import DEV_QUERIES, JUDGED, load_queries, ndcg, recall
 from config.search_backends import search_backend_settings
-from core.languages import SOURCE_LANGUAGE
+from core.languages import source_locale
 from models_library.models import DevelopmentEntityPage, ImportedSource, OperatingModelPage
 
 SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"
@@ -150,7 +150,7 @@ def measure_here(opensearch_url="", include_stock=True):
 
     Imports the seeds (again: an import updates its pages) and rebuilds the indexes.
     """
-    locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    locale = source_locale()
     sets = query_sets()
     vendor = connection.vendor
     rows = []

@@ -3,9 +3,8 @@
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Locale
 
-from core.languages import SOURCE_LANGUAGE
+from core.languages import source_locale
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from taxonomy.models import Organisation
 
@@ -33,9 +32,7 @@ def demo_organisation():
         page = model.objects.filter(organisation__isnull=False).select_related("organisation").first()
         if page is not None:
             return page.organisation
-    organisation, _ = Organisation.objects.get_or_create(
-        name=DEMO_ORGANISATION, locale=Locale.objects.get(language_code=SOURCE_LANGUAGE)
-    )
+    organisation, _ = Organisation.objects.get_or_create(name=DEMO_ORGANISATION, locale=source_locale())
     return organisation
 
 
