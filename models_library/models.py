@@ -497,26 +497,3 @@ class ModelLibraryPage(Page):
         context["page_obj"] = Paginator(models_qs, self.per_page).get_page(request.GET.get("page"))
         context["entities"] = DevelopmentEntityPage.objects.live().public().child_of(self).order_by("title")
         return context
-
-
-class ImportedSource(models.Model):
-    """Which page an imported file became, so that importing it again updates that page."""
-
-    source = models.CharField(_("source file"), max_length=255, unique=True)
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
-    revision = models.ForeignKey(
-        "wagtailcore.Revision",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("imported revision"),
-        help_text=_("The revision the last import made; a later one means an editor has changed the page."),
-    )
-    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("imported source")
-        verbose_name_plural = _("imported sources")
-
-    def __str__(self):
-        return self.source

@@ -52,8 +52,8 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from articles.models import ArticlePage, ArticlePageTag
-from models_library.importer.pages import site_sections
-from models_library.importer.parser import parse_file
+from home.sections import site_sections
+from importer.parser import parse_file
 from models_library.models import (
     SOURCE_LOCALE,
     DevelopmentEntityPage,

@@ -33,7 +33,8 @@ from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage
 from config.settings.base import search_backend_settings
-from models_library.models import DevelopmentEntityPage, ImportedSource, OperatingModelPage
+from importer.models import ImportedSource
+from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from search.analysis.measure import DEV_CANDIDATES, JUDGED, load_queries, ndcg, recall
 
 SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from models_library.importer.parser import (
+from importer.parser import (
     ImportFileError,
     parse_date,
     parse_file,

@@ -8,7 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage
-from models_library.importer.pages import site_sections
+from home.sections import site_sections
 from models_library.models import DevelopmentEntityPage, DevelopmentStage, OperatingModelPage
 from taxonomy.models import Area, Funder
 from tests.form_data import list_block

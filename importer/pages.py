@@ -17,20 +17,20 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
-from articles.models import ArticleIndexPage, ArticlePage
-from taxonomy.models import Area, Funder, Organisation
-
-from ..models import (
+from articles.models import ArticlePage
+from home.sections import site_sections, source_locale
+from models_library.models import (
     DevelopmentEntityPage,
     DevelopmentStage,
-    ImportedSource,
-    ModelLibraryPage,
     OperatingModelAuthor,
     OperatingModelPage,
 )
-from ..sections import SECTION_ORDER
+from models_library.sections import SECTION_ORDER
+from taxonomy.models import Area, Funder, Organisation
+
+from .models import ImportedSource
 
 OTHER_HEADING = "Muuta"  # heading for text that stood before the first label
 
@@ -70,33 +70,6 @@ def rich_text(paragraphs):
 
 def as_date(value):
     return datetime.date.fromisoformat(value) if value else None
-
-
-def source_locale():
-    return Locale.get_default()
-
-
-def site_sections():
-    """The library and article index under the Finnish home page, created when missing."""
-    locale = source_locale()
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    library = ModelLibraryPage.objects.child_of(home).first()
-    if library is None:
-        library = home.add_child(
-            instance=ModelLibraryPage(
-                title="Toimintamallit",
-                slug="toimintamallit",
-                locale=locale,
-                show_in_menus=True,
-                intro="<p>Hyvinvointialueiden ja järjestöjen kuvaamat toimintamallit, uusimmat ensin.</p>",
-            )
-        )
-    articles = ArticleIndexPage.objects.child_of(home).first()
-    if articles is None:
-        articles = home.add_child(
-            instance=ArticleIndexPage(title="Ajankohtaista", slug="ajankohtaista", locale=locale, show_in_menus=True)
-        )
-    return library, articles
 
 
 def find_area(name):

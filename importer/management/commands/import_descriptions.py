@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from models_library.importer.pages import ImportRejected, import_document
-from models_library.importer.parser import ImportFileError, parse_file
+from importer.pages import ImportRejected, import_document
+from importer.parser import ImportFileError, parse_file
 
 
 def expand(paths):

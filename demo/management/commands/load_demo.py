@@ -7,7 +7,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"
+from demo.translations import translate_demo
+from demo.users import create_demo_users
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "toimintamallit"
 
@@ -27,13 +30,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Admin user created: {ADMIN_USERNAME} / {ADMIN_PASSWORD}")
         call_command("import_descriptions", str(SEEDS), publish=True, stdout=self.stdout, stderr=self.stderr)
         self.load_translations()
-        from review.demo import create_demo_users
-
         self.stdout.write(f"Demo users for the roles: {', '.join(create_demo_users()) or 'none new'}")
 
     def load_translations(self):
         """Swedish and English versions of the demo pages (descriptions and articles as drafts to review)."""
-        from translations.demo import translate_demo
-
         made = translate_demo()
         self.stdout.write(f"Swedish and English versions made: {made}")

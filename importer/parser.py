@@ -16,7 +16,7 @@ import datetime
 import os
 import re
 
-from ..sections import SECTION_ORDER
+from models_library.sections import SECTION_ORDER
 
 GROUP = "group"  # a group heading such as "Perustiedot": skipped
 UNKNOWN = "unknown"  # a heading-like line that is not a known label
