@@ -18,6 +18,17 @@ class ImportedSource(models.Model):
         verbose_name=_("imported revision"),
         help_text=_("The revision the last import made; a later one means an editor has changed the page."),
     )
+    kind = models.CharField(
+        _("kind"), max_length=30, blank=True, help_text=_("What the file held, as the parser saw it.")
+    )
+    source_url = models.URLField(
+        _("national address"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The address of the national page the file was copied from; a development path finds its model by it."
+        ),
+    )
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
     class Meta:

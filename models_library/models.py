@@ -28,7 +28,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from search.indexing import AnalysedSearchMixin, analysed_search_fields
 from translations.fields import PAGE_FIELDS
 
-from .blocks import RICH_TEXT_FEATURES, AttachmentBlocks, DescriptionBlock, GoalsBlock, OtherSectionsBlock
+from .blocks import (
+    RICH_TEXT_FEATURES,
+    AttachmentBlocks,
+    DescriptionBlock,
+    DevelopmentPathBlock,
+    GoalsBlock,
+    OtherSectionsBlock,
+)
+from .sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
 
 SHORT_DESCRIPTION_LIMIT = 600
 # Descriptions link to classifications in the source language; templates show them localized.
@@ -255,12 +263,21 @@ class OperatingModelPage(DescriptionPage):
             "target group and conditions are required before publishing; a draft may be incomplete."
         ),
     )
+    development_path = StreamField(
+        DevelopmentPathBlock(),
+        blank=True,
+        verbose_name=_("development path"),
+        help_text=_(
+            "How the model was developed, in three parts: gain insight and understand, ideate and try out, "
+            "evaluate and spread. Write the parts you have; each section says what it asks."
+        ),
+    )
     tags = ClusterTaggableManager(through=OperatingModelPageTag, blank=True, verbose_name=_("tags"))
 
     parent_page_types = ["models_library.ModelLibraryPage"]
     subpage_types = []
 
-    analysed_fields = ("title", "short_description", "implementation_place", "body")
+    analysed_fields = ("title", "short_description", "implementation_place", "body", "development_path")
     translatable_fields = DescriptionPage.translatable_fields + [
         TranslatableField("implementation_place"),
         # Points to the entity's translation once it exists, else to the Finnish entity.
@@ -269,6 +286,7 @@ class OperatingModelPage(DescriptionPage):
         SynchronizedField("cover_image"),
         TranslatableField("attachments"),
         TranslatableField("body"),
+        TranslatableField("development_path"),
         SynchronizedField("authors", overridable=False),
     ]
     search_fields = DescriptionPage.search_fields + [index.FilterField("development_stage")]
@@ -290,10 +308,12 @@ class OperatingModelPage(DescriptionPage):
         FieldPanel("attachments"),
     ]
     description_panels = [FieldPanel("body")]
+    development_path_panels = [FieldPanel("development_path")]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Basic information")),
             ObjectList(description_panels, heading=_("Description")),
+            ObjectList(development_path_panels, heading=_("Development path")),
             ObjectList(DescriptionPage.classification_panels, heading=_("Areas and classification")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
@@ -303,6 +323,25 @@ class OperatingModelPage(DescriptionPage):
     class Meta:
         verbose_name = _("operating model")
         verbose_name_plural = _("operating models")
+
+    def missing_section_names(self):
+        """The sections required of a new description that this one lacks.
+
+        Descriptions published nationally before this site may lack some; the page says so.
+        """
+        present = {child.block_type for child in self.body}
+        return [name for name in REQUIRED_TO_PUBLISH if name not in present]
+
+    def missing_sections(self):
+        """The labels of the missing required sections."""
+        return [self.body.stream_block.child_blocks[name].label for name in self.missing_section_names()]
+
+    def description_sections(self):
+        """The sections in the national order: {"block": ...} for each present one, {"missing": label} for the rest."""
+        labels = self.body.stream_block.child_blocks
+        items = [(child.block_type, {"block": child}) for child in self.body]
+        items += [(name, {"missing": labels[name].label}) for name in self.missing_section_names()]
+        return [item for _name, item in sorted(items, key=lambda pair: SECTION_ORDER.index(pair[0]))]
 
 
 class DevelopmentEntityPage(DescriptionPage):
