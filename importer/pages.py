@@ -8,14 +8,18 @@ publishing requires; otherwise they stay drafts and the report says why.
 import datetime
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import post_save
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
@@ -271,6 +275,26 @@ def set_classifications(page, data, result):
             result.notes.append(_("area not recognised: %(name)s") % {"name": name})
     page.areas.set(areas)
     page.funders.set([find_or_add(Funder, name, result) for name in data.get("funders", [])])
+
+
+@contextmanager
+def indexing_deferred():
+    """Index each page the block imports once, at its end, instead of at each of its saves.
+
+    A page is saved three times on import (added, revised, published); each save would index it
+    again, analysing its whole text. Yields the set to which the pages are added.
+    """
+    models = [OperatingModelPage, DevelopmentEntityPage, ArticlePage]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    pages = {}
+    try:
+        yield pages
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+        for page in pages.values():
+            index.insert_or_update_object(page)
 
 
 PAGE_TYPES = {

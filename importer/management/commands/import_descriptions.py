@@ -5,11 +5,12 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from importer.models import ImportedSource
-from importer.pages import ImportRejected, ImportResult, import_document, missing_section_labels
+from importer.pages import ImportRejected, ImportResult, import_document, indexing_deferred, missing_section_labels
 from importer.parser import ImportFileError, parse_file
 
 KIND_NAMES = {
@@ -66,18 +67,13 @@ class Command(BaseCommand):
         # Development paths last, so that the operating models they belong to exist when they are read.
         parsed.sort(key=lambda data: data["kind"] == "development_path")
 
-        for data in parsed:
-            if dry_run:
-                result = planned(data, publish)
-            else:
-                try:
-                    result = import_document(data, publish=publish, force=options["force"])
-                except ImportRejected as error:
-                    result = ImportResult(
-                        source=data["source"], kind=data["kind"], action="skipped", notes=[str(error)]
-                    )
+        if dry_run:
+            done = [planned(data, publish) for data in parsed]
+        else:
+            done = self.import_all(parsed, publish, options["force"])
+        for result, data in zip(done, parsed, strict=True):
             result.title = data["title"]
-            results.append(result)
+        results += done
 
         if options["json"]:
             by_source = {data["source"]: data for data in parsed}
@@ -99,6 +95,20 @@ class Command(BaseCommand):
                 )
                 % {"count": skipped}
             )
+
+    def import_all(self, parsed, publish, force):
+        """Import the parsed documents in one transaction (each its own savepoint): SQLite commits are slow."""
+        results = []
+        with transaction.atomic(), indexing_deferred() as indexed:
+            for data in parsed:
+                try:
+                    result = import_document(data, publish=publish, force=force)
+                    indexed[result.page.pk] = result.page
+                except ImportRejected as error:
+                    result = ImportResult(source=data["source"], kind=data["kind"], action="skipped")
+                    result.notes.append(str(error))
+                results.append(result)
+        return results
 
     def report(self, result, dry_run):
         """One file's line: what was (or would be) done, then the missing and unknown sections and notes."""
