@@ -96,6 +96,8 @@ PATH_LABELS = {
     "levittäminen ja juurruttaminen": ("evaluate", "spreading"),
 }
 PATH_TITLE = "kehittämisen polku"
+TRANSCRIPT = "transkriptio"  # the heading of a presentation's text copy, before its numbered slides
+SLIDE_NUMBER_RE = re.compile(r"^(\d{1,3})\s+(?=\S)")
 COMMON_KEYS = {"title", "short_description", "areas", "funders", "created", "modified"}
 OM_KEYS = COMMON_KEYS | {
     "implementation_place",
@@ -685,15 +687,37 @@ def is_lead(text):
     return len(text) >= 60 and text.rstrip()[-1:] in '.!?”"'
 
 
+def without_slide_numbers(blocks):
+    """A presentation's transcript without its “Transkriptio” heading and the numbers of its slides.
+
+    Slides are numbered 1, 2, 3… at the start of their block; only that sequence is removed.
+    """
+    if not any(len(block) == 1 and label_key(block[0]) == TRANSCRIPT for block in blocks):
+        return blocks
+    slides, expected = [], 1
+    for block in blocks:
+        if len(block) == 1 and label_key(block[0]) == TRANSCRIPT:
+            continue
+        number = SLIDE_NUMBER_RE.match(block[0])
+        if number and int(number[1]) == expected:
+            block = [block[0][number.end() :], *block[1:]]
+            expected += 1
+        slides.append(block)
+    return slides
+
+
 def build_article(lines, source):
     """Build the dict of a free-form document: title, intro and remaining paragraphs."""
     blocks = blocks_of(lines)
     first = blocks[0]
     rest = ([first[1:]] if first[1:] else []) + blocks[1:]
+    slides = without_slide_numbers(rest)
+    transcript, rest = slides is not rest, slides
     texts = ["\n".join(block) for block in rest]
     # The lead is the first paragraph that reads as prose; picture captions and words
     # such as "Transkriptio" before it stay in the body, in their place.
-    lead = next((i for i, text in enumerate(texts[:2]) if is_lead(text)), None)
+    # A transcript has no lead: its slides stay in order.
+    lead = None if transcript else next((i for i, text in enumerate(texts[:2]) if is_lead(text)), None)
     return {
         "kind": "article",
         "source": source,
