@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
+from demo.users import DEMO_PASSWORD, create_demo_users
 from importer.parser import parse_file
 from models_library.models import OperatingModelPage
 from tests.models_library.test_admin import CORE_SECTIONS, operating_model_data
@@ -190,3 +191,14 @@ def test_dry_run_json_reports_every_file_and_writes_nothing():
     assert {item["action"] for item in report.values()} == {"created"}
     assert report["malli_2024.txt"]["published"] is True
     assert err.startswith("Kokeiluajo, mitään ei tallennettu: 5 tiedostoa")
+
+
+@pytest.mark.django_db
+def test_authors_reach_the_report_from_the_reports_menu_and_visitors_do_not(client):
+    run_import(FIXTURES / "malli_puutteellinen.txt", publish=True)
+    url = reverse("incomplete_descriptions_report")
+    assert client.get(url).status_code == 302
+    create_demo_users()
+    client.login(username="author", password=DEMO_PASSWORD)
+    assert url in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Vertaisryhmät eroperheille" in client.get(url).content.decode()
