@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail_localize.models import StringSegment, TranslationSource
 
 from models_library.models import OperatingModelPage
 from tests.models_library.test_admin import CORE_SECTIONS, AdminTestCase, operating_model_data
@@ -53,3 +54,13 @@ class DevelopmentPathAdminTests(AdminTestCase):
             assert str(understand.child_blocks["need"].field.help_text).startswith("Mikä tarve tai ongelma")
         with translation.override("sv"):
             assert str(understand.label) == "Insikt och förståelse"
+
+    def test_the_path_is_offered_for_translation(self):
+        data = operating_model_data(CORE_SECTIONS)
+        needs = ("need", "operating_environment", "target_group", "starting_point")
+        data.update(path_data([("understand", part(needs, need=NEED))]))
+        self.assertCanCreate(self.library, OperatingModelPage, data)
+        page = OperatingModelPage.objects.get(slug="perheneuvo")
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        texts = StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+        assert "Vanhemmat eivät löytäneet apua ilman lähetettä." in texts
