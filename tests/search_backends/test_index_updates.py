@@ -141,6 +141,7 @@ def model_form(title, slug, **fields):
             "development_stage": DevelopmentStage.READY,
             "attachments": streamfield([]),
             "body": streamfield(REQUIRED_SECTIONS),
+            "development_path": streamfield([]),
             "tags": "",
         }
     )
