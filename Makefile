@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: run setup setup-messages test lint check messages requirements clean-db system-packages browser \
-	bench-search search-quality
+	bench-search search-quality bench-import
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -116,3 +116,10 @@ search-quality: system-packages $(VENV)/.installed
 	case "$${DATABASE_URL:-}" in postgres*) pg=$$DATABASE_URL;; \
 	  *) pg=$$(scripts/postgres.sh start | sed -n 's/^export DATABASE_URL=//p');; esac; \
 	$(PY) manage.py search_quality --opensearch "$$OPENSEARCH_URL" --postgres "$$pg"
+
+# bench-import: N (default 1,000) generated national descriptions imported with --publish into a
+# scratch SQLite database; prints files per second and the memory after each batch of 100.
+bench-import: system-packages $(BENCH_TEMPLATE)
+	cp $(BENCH_TEMPLATE) $(STAMP)/bench-import.sqlite3
+	DATABASE_URL=sqlite:///$(CURDIR)/$(STAMP)/bench-import.sqlite3 $(PY) -m benchmarks.import_bench --count $(or $(N),1000); \
+	status=$$?; rm -f $(STAMP)/bench-import.sqlite3; exit $$status

@@ -53,10 +53,10 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage, ArticlePageTag
 from core.languages import SOURCE_LOCALE, source_locale
+from home.sections import site_sections
+from importer.parser import parse_file
 from indexing.analysis import analyse
 from indexing.pages import TITLE_WEIGHT
-from models_library.importer.pages import site_sections
-from models_library.importer.parser import parse_file
 from models_library.models import (
     DevelopmentEntityPage,
     DevelopmentEntityPageTag,

@@ -35,7 +35,8 @@ from articles.models import ArticlePage
 from benchmarks.analysis import DEV_QUERIES, JUDGED, load_queries, ndcg, recall
 from config.search_backends import search_backend_settings
 from core.languages import source_locale
-from models_library.models import DevelopmentEntityPage, ImportedSource, OperatingModelPage
+from importer.models import ImportedSource
+from models_library.models import DevelopmentEntityPage, OperatingModelPage
 
 SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"
 ANALYSED_TYPES = (OperatingModelPage, DevelopmentEntityPage, ArticlePage)

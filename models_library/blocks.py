@@ -14,9 +14,15 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from .sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
+from .sections import DEVELOPMENT_PATH_ORDER, REQUIRED_TO_PUBLISH, SECTION_ORDER
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
+
+
+def in_order(stream_block, value, order):
+    """The stream value with its children sorted by block type into ``order``."""
+    children = sorted(value, key=lambda child: order.index(child.block_type))
+    return blocks.StreamValue(stream_block, [(c.block_type, c.value, c.id) for c in children])
 
 
 class SectionTextBlock(blocks.RichTextBlock):
@@ -234,13 +240,19 @@ class DescriptionBlock(blocks.StreamBlock):
         block_counts = {name: {"max_num": 1} for name in SECTION_ORDER if name != "extra"}
         required = False
 
+    def clean_content(self, value):
+        """Validate the sections themselves and sort them into the national order.
+
+        This is what a description published nationally before this site must pass to be
+        published here: it may lack sections that a new description must have.
+        """
+        return in_order(self, super().clean(value), SECTION_ORDER)
+
     def clean(self, value):
-        """Sort the sections into the national order; on publishing, require the four core sections."""
-        value = super().clean(value)
-        order = {name: position for position, name in enumerate(SECTION_ORDER)}
-        children = sorted(value, key=lambda child: order[child.block_type])
+        """The sections' own checks; on publishing, require the four core sections as well."""
+        value = self.clean_content(value)
         if not self.is_deferred_validation:
-            present = {child.block_type for child in children}
+            present = {child.block_type for child in value}
             missing = [self.child_blocks[name].label for name in REQUIRED_TO_PUBLISH if name not in present]
             if missing:
                 raise StreamBlockValidationError(
@@ -253,7 +265,100 @@ class DescriptionBlock(blocks.StreamBlock):
                         ]
                     )
                 )
-        return blocks.StreamValue(self, [(c.block_type, c.value, c.id) for c in children])
+        return value
+
+
+def path_section(label, help_text):
+    """A labelled section of a development path part: free text, optional."""
+    return SectionTextBlock(required=False, label=label, help_text=help_text)
+
+
+class PathPartBlock(blocks.StructBlock):
+    """A part of the development path; its sections are shown with their labels, empty ones left out."""
+
+    class Meta:
+        template = "models_library/blocks/path_part_block.html"
+
+
+class UnderstandPartBlock(PathPartBlock):
+    """The first part of the path, “Oivalla ja ymmärrä”: why the work started and for whom."""
+
+    need = path_section(_("Need"), _("What need or problem started the work? Who noticed it, and how?"))
+    operating_environment = path_section(
+        _("Operating environment"),
+        _("Where the work was done: the organisation, its services, partners and the changes going on around it."),
+    )
+    target_group = path_section(
+        _("Target group and customer insight"),
+        _("Whom the work is for, what was learned of their needs, and how (surveys, interviews, client panels)."),
+    )
+    starting_point = path_section(
+        _("Starting point and strategic links"),
+        _("The situation before the work and the strategies, programmes and laws it is linked to."),
+    )
+
+    class Meta:
+        label = _("Gain insight and understand")
+        icon = "view"
+        help_text = _("The first part: the need, the environment, the target group and the starting point.")
+
+
+class DevelopPartBlock(PathPartBlock):
+    """The second part of the path: ideas, developing them with clients and staff, trying them out."""
+
+    ideas = path_section(
+        _("Ideas and solutions considered"), _("Which solutions were thought of, and why this one was chosen.")
+    )
+    co_development = path_section(
+        _("Developing together"),
+        _("How clients, staff and partners took part in the development, and what changed because of them."),
+    )
+    testing = path_section(
+        _("Trying out and piloting"), _("Where and how long the model was tried, and what was changed after it.")
+    )
+
+    class Meta:
+        label = _("Ideate and try out")
+        icon = "pick"
+        help_text = _("The second part: the ideas, the development with others and the trials.")
+
+
+class EvaluatePartBlock(PathPartBlock):
+    """The third part of the path: evaluation, results and spreading the model."""
+
+    evaluation = path_section(_("Evaluation"), _("How the model was evaluated: methods, indicators and data."))
+    results = path_section(_("Results and effects"), _("What the evaluation showed for clients, staff and the region."))
+    spreading = path_section(
+        _("Spreading and rooting"),
+        _("How the model was made permanent and spread to other units or regions, and what helped it."),
+    )
+
+    class Meta:
+        label = _("Evaluate and spread")
+        icon = "success"
+        help_text = _("The third part: the evaluation, its results and how the model is spread.")
+
+
+class DevelopmentPathBlock(blocks.StreamBlock):
+    """The development path of an operating model (kehittämisen polku), its parts in order."""
+
+    intro = SectionTextBlock(
+        label=_("About the development path"),
+        icon="doc-full",
+        help_text=_("A few sentences on how the model was developed, shown before the parts."),
+    )
+    understand = UnderstandPartBlock()
+    develop = DevelopPartBlock()
+    evaluate = EvaluatePartBlock()
+    extra = ExtraSectionBlock(help_text=_("Content of the path that fits none of its parts."))
+
+    class Meta:
+        block_counts = {name: {"max_num": 1} for name in DEVELOPMENT_PATH_ORDER if name != "extra"}
+        required = False
+
+    def clean(self, value):
+        """Keep the parts in the path's order."""
+        return in_order(self, super().clean(value), DEVELOPMENT_PATH_ORDER)
 
 
 class OtherSectionsBlock(blocks.StreamBlock):

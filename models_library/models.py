@@ -28,7 +28,15 @@ from core.languages import SOURCE_LOCALE
 from core.translation_fields import PAGE_FIELDS
 from indexing.pages import AnalysedSearchMixin, analysed_search_fields
 
-from .blocks import RICH_TEXT_FEATURES, AttachmentBlocks, DescriptionBlock, GoalsBlock, OtherSectionsBlock
+from .blocks import (
+    RICH_TEXT_FEATURES,
+    AttachmentBlocks,
+    DescriptionBlock,
+    DevelopmentPathBlock,
+    GoalsBlock,
+    OtherSectionsBlock,
+)
+from .sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
 
 SHORT_DESCRIPTION_LIMIT = 600
 
@@ -253,12 +261,21 @@ class OperatingModelPage(DescriptionPage):
             "target group and conditions are required before publishing; a draft may be incomplete."
         ),
     )
+    development_path = StreamField(
+        DevelopmentPathBlock(),
+        blank=True,
+        verbose_name=_("development path"),
+        help_text=_(
+            "How the model was developed, in three parts: gain insight and understand, ideate and try out, "
+            "evaluate and spread. Write the parts you have; each section says what it asks."
+        ),
+    )
     tags = ClusterTaggableManager(through=OperatingModelPageTag, blank=True, verbose_name=_("tags"))
 
     parent_page_types = ["models_library.ModelLibraryPage"]
     subpage_types = []
 
-    analysed_fields = ("title", "short_description", "implementation_place", "body")
+    analysed_fields = ("title", "short_description", "implementation_place", "body", "development_path")
     translatable_fields = DescriptionPage.translatable_fields + [
         TranslatableField("implementation_place"),
         # Points to the entity's translation once it exists, else to the Finnish entity.
@@ -267,6 +284,7 @@ class OperatingModelPage(DescriptionPage):
         SynchronizedField("cover_image"),
         TranslatableField("attachments"),
         TranslatableField("body"),
+        TranslatableField("development_path"),
         SynchronizedField("authors", overridable=False),
     ]
     search_fields = DescriptionPage.search_fields + [index.FilterField("development_stage")]
@@ -288,10 +306,12 @@ class OperatingModelPage(DescriptionPage):
         FieldPanel("attachments"),
     ]
     description_panels = [FieldPanel("body")]
+    development_path_panels = [FieldPanel("development_path")]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Basic information")),
             ObjectList(description_panels, heading=_("Description")),
+            ObjectList(development_path_panels, heading=_("Development path")),
             ObjectList(DescriptionPage.classification_panels, heading=_("Areas and classification")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
@@ -301,6 +321,25 @@ class OperatingModelPage(DescriptionPage):
     class Meta:
         verbose_name = _("operating model")
         verbose_name_plural = _("operating models")
+
+    def missing_section_names(self):
+        """The sections required of a new description that this one lacks.
+
+        Descriptions published nationally before this site may lack some; the page says so.
+        """
+        present = {child.block_type for child in self.body}
+        return [name for name in REQUIRED_TO_PUBLISH if name not in present]
+
+    def missing_sections(self):
+        """The labels of the missing required sections."""
+        return [self.body.stream_block.child_blocks[name].label for name in self.missing_section_names()]
+
+    def description_sections(self):
+        """The sections in the national order: {"block": ...} for each present one, {"missing": label} for the rest."""
+        labels = self.body.stream_block.child_blocks
+        items = [(child.block_type, {"block": child}) for child in self.body]
+        items += [(name, {"missing": labels[name].label}) for name in self.missing_section_names()]
+        return [item for _name, item in sorted(items, key=lambda pair: SECTION_ORDER.index(pair[0]))]
 
 
 class DevelopmentEntityPage(DescriptionPage):
@@ -495,26 +534,3 @@ class ModelLibraryPage(Page):
         context["page_obj"] = Paginator(models_qs, self.per_page).get_page(request.GET.get("page"))
         context["entities"] = DevelopmentEntityPage.objects.live().public().child_of(self).order_by("title")
         return context
-
-
-class ImportedSource(models.Model):
-    """Which page an imported file became, so that importing it again updates that page."""
-
-    source = models.CharField(_("source file"), max_length=255, unique=True)
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
-    revision = models.ForeignKey(
-        "wagtailcore.Revision",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("imported revision"),
-        help_text=_("The revision the last import made; a later one means an editor has changed the page."),
-    )
-    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("imported source")
-        verbose_name_plural = _("imported sources")
-
-    def __str__(self):
-        return self.source

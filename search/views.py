@@ -24,6 +24,8 @@ def search(request, tag_slug=None):
         return TemplateResponse(request, "search/search.html", context, status=503)
     if as_json:
         return JsonResponse(json_outcome(request, outcome, locale), json_dumps_params={"ensure_ascii": False})
+    for page in outcome.results:
+        page.source_dates = source_dates(page)
     context = {"search_query": params.query, "tag": tag, "outcome": outcome, "page_obj": outcome.page_obj}
     return TemplateResponse(request, "search/search.html", context)
 
@@ -44,6 +46,7 @@ def json_outcome(request, outcome, locale):
                 "type": type_key(page),
                 "language": locale.language_code,
                 "score": page.search_score,
+                **{key: value and value.isoformat() for key, value in source_dates(page).items()},
             }
             for page in outcome.results
         ],
@@ -53,6 +56,14 @@ def json_outcome(request, outcome, locale):
         },
         "suggestion": outcome.suggestion,
     }
+
+
+def source_dates(page):
+    """A result's own dates (a description's created and last modified, an article's date), never its import."""
+    created = getattr(page, "created_date", None) or getattr(page, "date", None)
+    if created is None and page.first_published_at:
+        created = page.first_published_at.date()
+    return {"created": created, "modified": getattr(page, "modified_date", None)}
 
 
 def type_key(page):

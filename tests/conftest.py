@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import Locale
 
-from models_library.importer.pages import site_sections
+from home.sections import site_sections
 
 SEEDS = Path(__file__).resolve().parent.parent / "demo" / "seeds"
 SEED_ENTITY = SEEDS / "000_a500a5903890c3e1.txt"

@@ -50,6 +50,7 @@ def operating_model_data(sections, **fields):
             "development_stage": DevelopmentStage.READY,
             "attachments": streamfield([]),
             "body": streamfield(sections),
+            "development_path": streamfield([]),
             "tags": "perheneuvonta, asiakasohjaus",
         }
     )

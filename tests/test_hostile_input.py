@@ -38,6 +38,7 @@ def test_a_script_in_rich_text_written_in_the_admin_is_dropped(admin_client, lib
             "development_stage": "ready",
             "attachments": streamfield([]),
             "body": streamfield([("core_idea", rich_text(f"<p>Perusidea{SCRIPT}</p>"))]),
+            "development_path": streamfield([]),
         }
     )
     admin_client.post(url, data)

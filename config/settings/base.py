@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "search",
     "review",
     "translations",
+    "importer",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

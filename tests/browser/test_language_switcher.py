@@ -9,11 +9,11 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 from articles.models import ArticleIndexPage, ArticlePage
+from demo.translations import translate_demo
 from home.models import HomePage
 from models_library.models import DevelopmentEntityPage, ModelLibraryPage, OperatingModelPage
 from tests.browser.test_accessibility import WCAG_TAGS
 from tests.conftest import SEEDS
-from translations.demo import translate_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

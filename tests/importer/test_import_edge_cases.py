@@ -6,9 +6,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import ArticlePage
-from models_library.importer.pages import ImportResult, find_or_add, import_document
-from models_library.importer.parser import parse_text
-from models_library.models import DevelopmentEntityPage, ImportedSource, OperatingModelPage
+from importer.models import ImportedSource
+from importer.pages import ImportResult, find_or_add, import_document
+from importer.parser import parse_text
+from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from taxonomy.models import Funder
 from tests.conftest import SEED_ENTITY, SEED_MODEL
 

@@ -156,15 +156,15 @@ def test_an_unknown_label_is_kept_and_reported(tmp_path):
     assert "Asiakastyytyväisyyskysely kahdesti vuodessa." in extra[0]["text"].source
 
 
-def test_a_model_publish_without_required_sections_stays_a_draft(tmp_path):
+def test_a_national_description_without_required_sections_is_published_and_reported(tmp_path):
     path = tmp_path / "keskenerainen.txt"
     path.write_text(
         "Toimintamallin nimi\nKeskeneräinen malli\n\nToimintamallin lyhyt kuvaus\nLyhyt kuvaus.\n\n"
         "Ratkaisun perusidea\n\nPerusidea.\n"
     )
     out, _ = run_import(path, publish=True)
-    assert "ei julkaistu: Kuvausta ei voi julkaista ilman näitä osioita: Toimintaympäristö" in out
-    assert not OperatingModelPage.objects.get().live
+    assert "puuttuvat osiot: Toimintaympäristö, Kohderyhmä ja asiakasymmärrys" in out
+    assert OperatingModelPage.objects.get().live
 
 
 def test_dry_run_json_prints_the_fields_and_writes_nothing():

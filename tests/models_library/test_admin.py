@@ -8,7 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage
-from models_library.importer.pages import site_sections
+from home.sections import site_sections
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from models_library.sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
 from taxonomy.models import Area, Funder

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
-from models_library.importer.pages import site_sections
+from home.sections import site_sections
 from tests.factories import ArticlePageFactory, DevelopmentEntityPageFactory, OperatingModelPageFactory
 
 

@@ -10,7 +10,7 @@ from django.test import Client
 from wagtail.models import GroupPagePermission, Locale, Page, Workflow, WorkflowPage
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
-from review.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_users
+from demo.users import DEMO_PASSWORD, DEMO_USERS, create_demo_users
 from review.models import Membership
 from review.roles import AUTHORS, REVIEWERS, SITE_EDITORS, language_reviewers, translators
 

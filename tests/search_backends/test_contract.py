@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from models_library.models import ImportedSource
+from importer.models import ImportedSource
 from tests.factories import ArticlePageFactory
 from tests.searching import facet_counts, titles
 

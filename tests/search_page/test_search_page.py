@@ -190,7 +190,7 @@ def test_the_same_search_as_json(client, catalogue):
     data = response.json()
     assert [result["title"] for result in data["results"]] == html_titles
     first = data["results"][0]
-    assert set(first) == {"title", "url", "type", "language", "score"}
+    assert set(first) == {"title", "url", "type", "language", "score", "created", "modified"}
     assert first["type"] == "operating_model" and first["language"] == "fi"
     assert first["url"].startswith("http://testserver/fi/")
     scores = [result["score"] for result in data["results"]]

@@ -268,7 +268,7 @@ class TestMachineTranslation:
 
 
 def test_demo_translations_make_a_tree_per_language(sections, commit):
-    from translations.demo import translate_demo
+    from demo.translations import translate_demo
 
     library, articles = sections
     OperatingModelPageFactory(parent=library, title="Kasvatus- ja perheneuvontatyön kehittäminen Etelä-Savossa")

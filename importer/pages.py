@@ -8,30 +8,35 @@ publishing requires; otherwise they stay drafts and the report says why.
 import datetime
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import post_save
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from articles.models import ArticleIndexPage, ArticlePage
+from articles.models import ArticlePage
 from core.languages import source_locale
-from taxonomy.models import Area, Funder, Organisation
-
-from ..models import (
+from home.sections import site_sections
+from models_library.models import (
+    SHORT_DESCRIPTION_LIMIT,
     DevelopmentEntityPage,
     DevelopmentStage,
-    ImportedSource,
-    ModelLibraryPage,
     OperatingModelAuthor,
     OperatingModelPage,
 )
-from ..sections import SECTION_ORDER
+from models_library.sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
+from taxonomy.models import Area, Funder, Organisation
+
+from .models import ImportedSource
 
 OTHER_HEADING = "Muuta"  # heading for text that stood before the first label
 
@@ -54,10 +59,27 @@ class ImportResult:
     """What happened to one file, for the report."""
 
     source: str
-    action: str = ""  # "created" or "updated"
+    kind: str = ""
+    title: str = ""
+    action: str = ""  # "created", "updated" or "skipped"
     page: Page | None = None
     published: bool = False
+    missing: list[str] = field(default_factory=list)  # required sections the description lacks
+    unknown: list[str] = field(default_factory=list)  # labels kept as other sections
     notes: list[str] = field(default_factory=list)
+
+    def as_dict(self):
+        """The report of one file as JSON-serialisable data."""
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "action": self.action,
+            "title": self.title or (self.page.title if self.page else ""),
+            "published": self.published,
+            "missing_sections": self.missing,
+            "unknown_sections": self.unknown,
+            "notes": self.notes,
+        }
 
 
 def rich_text(paragraphs):
@@ -71,29 +93,6 @@ def rich_text(paragraphs):
 
 def as_date(value):
     return datetime.date.fromisoformat(value) if value else None
-
-
-def site_sections():
-    """The library and article index under the Finnish home page, created when missing."""
-    locale = source_locale()
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    library = ModelLibraryPage.objects.child_of(home).first()
-    if library is None:
-        library = home.add_child(
-            instance=ModelLibraryPage(
-                title="Toimintamallit",
-                slug="toimintamallit",
-                locale=locale,
-                show_in_menus=True,
-                intro="<p>Hyvinvointialueiden ja järjestöjen kuvaamat toimintamallit, uusimmat ensin.</p>",
-            )
-        )
-    articles = ArticleIndexPage.objects.child_of(home).first()
-    if articles is None:
-        articles = home.add_child(
-            instance=ArticleIndexPage(title="Ajankohtaista", slug="ajankohtaista", locale=locale, show_in_menus=True)
-        )
-    return library, articles
 
 
 def find_area(name):
@@ -279,6 +278,26 @@ def set_classifications(page, data, result):
     page.funders.set([find_or_add(Funder, name, result) for name in data.get("funders", [])])
 
 
+@contextmanager
+def indexing_deferred():
+    """Index each page the block imports once, at its end, instead of at each of its saves.
+
+    A page is saved three times on import (added, revised, published); each save would index it
+    again, analysing its whole text. Yields the set to which the pages are added.
+    """
+    models = [OperatingModelPage, DevelopmentEntityPage, ArticlePage]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    pages = {}
+    try:
+        yield pages
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+        for page in pages.values():
+            index.insert_or_update_object(page)
+
+
 PAGE_TYPES = {
     "operating_model": (OperatingModelPage, set_operating_model_fields),
     "development_entity": (DevelopmentEntityPage, set_entity_fields),
@@ -315,14 +334,128 @@ def nested_messages(data):
 
 
 def publish_problems(page):
-    """Why the page cannot be published as it is: the description's own validation, or nothing."""
+    """Why the page cannot be published as it is: its sections' own checks, or nothing.
+
+    A description that the national site published is published here even when it lacks
+    sections a new description must have; the page marks them and the report lists them.
+    """
     if not isinstance(page, OperatingModelPage):
         return ""
     try:
-        page.body.stream_block.clean(page.body)
+        page.body.stream_block.clean_content(page.body)
     except ValidationError as error:
         return validation_messages(error)
     return ""
+
+
+def missing_section_labels(sections):
+    """The labels of the required sections that parsed description sections lack."""
+    labels = OperatingModelPage.body.field.stream_block.child_blocks
+    return [str(labels[name].label) for name in REQUIRED_TO_PUBLISH if not sections.get(name)]
+
+
+def save_and_publish(page, record_source, data, result, publish):
+    """Save a revision of the page, remember the file, and publish when asked and possible."""
+    revision = page.save_revision(clean=False)
+    ImportedSource.objects.update_or_create(
+        source=record_source,
+        defaults={"page": page, "revision": revision, "kind": data["kind"], "source_url": data.get("source_url", "")},
+    )
+    # Every file that feeds this page now knows its latest revision: none of them is an editor's edit.
+    ImportedSource.objects.filter(page=page).update(revision=revision)
+    if publish:
+        problems = publish_problems(page)
+        if problems:
+            result.notes.append(_("not published: %(problems)s") % {"problems": problems})
+        else:
+            revision.publish()
+            result.published = True
+    page.refresh_from_db()
+    result.page = page
+
+
+def check_not_edited(page, record, force):
+    """Refuse to overwrite a page an editor has changed since its last import (unless ``force``)."""
+    if (
+        page is not None
+        and not force
+        and record
+        and record.revision_id
+        and page.latest_revision_id != record.revision_id
+    ):
+        raise ImportRejected(_("the page has been edited in the admin since the last import; use --force to overwrite"))
+
+
+def matching_model(data):
+    """The operating model a development path belongs to: by its national address, else by its name."""
+    if data.get("source_url"):
+        record = (
+            ImportedSource.objects.filter(source_url=data["source_url"], kind="operating_model")
+            .select_related("page")
+            .first()
+        )
+        if record:
+            return record.page.specific
+    return (
+        OperatingModelPage.objects.filter(locale=source_locale(), title__iexact=data["title"].strip())
+        .order_by("-live", "pk")
+        .first()
+    )
+
+
+def path_stream(data):
+    """The StreamField data of a parsed development path."""
+    stream = [{"type": "intro", "value": rich_text(data["intro"])}] if data.get("intro") else []
+    for part, sections in data.get("parts", {}).items():
+        stream.append({"type": part, "value": {name: rich_items(items) for name, items in sections.items()}})
+    stream.extend(extra_section_stream(data.get("extra_sections", [])))
+    return json.dumps(stream)
+
+
+def rich_items(items):
+    """Path section content (paragraphs, sub-headings, lists) as rich-text HTML."""
+    html = []
+    for kind, content in items:
+        if kind == "h":
+            html.append(f"<h4>{escape(content)}</h4>")
+        elif kind == "p":
+            html.append(rich_text([content]))
+        else:
+            html.append(f"<{kind}>{''.join(f'<li>{escape(item)}</li>' for item in content)}</{kind}>")
+    return "".join(html)
+
+
+def import_development_path(data, publish, force):
+    """Attach a development path to its operating model, or make a draft model that holds only the path."""
+    result = ImportResult(source=data["source"], kind=data["kind"])
+    record = ImportedSource.objects.filter(source=data["source"]).select_related("page").first()
+    page = record.page.specific if record and isinstance(record.page.specific, OperatingModelPage) else None
+    page = page or matching_model(data)
+    library, _articles = site_sections()
+    if page is None:
+        page = OperatingModelPage(
+            locale=library.locale,
+            live=False,
+            title=data["title"],
+            short_description=(data.get("intro") or [data["title"]])[0][:SHORT_DESCRIPTION_LIMIT],
+        )
+        page.slug = find_available_slug(library, slugify(page.title)[:70] or "sivu")
+        result.action = "created"
+        result.notes.append(
+            _("no operating model of this name yet: a draft holding only its development path was made")
+        )
+    else:
+        check_not_edited(page, record, force)
+        result.action = "updated"
+        result.notes.append(_("development path added to the operating model “%(title)s”") % {"title": page.title})
+        page = page.get_latest_revision_as_object()
+    page.development_path = path_stream(data)
+    if page.pk is None:
+        library.add_child(instance=page)
+    # A path joins a published model's next publication; it never publishes a draft by itself.
+    save_and_publish(page, data["source"], data, result, publish and page.live)
+    result.missing = [str(label) for label in page.missing_sections()]
+    return result
 
 
 @transaction.atomic
@@ -333,7 +466,9 @@ def import_document(data, publish=False, force=False):
     page was edited in the admin after the last import (unless ``force``): an import
     never overwrites an editor's work without being told to.
     """
-    result = ImportResult(source=data["source"])
+    if data["kind"] == "development_path":
+        return import_development_path(data, publish, force)
+    result = ImportResult(source=data["source"], kind=data["kind"], unknown=list(data.get("unknown_labels", [])))
     model, set_fields = PAGE_TYPES[data["kind"]]
     library, article_index = site_sections()
     parent = article_index if model is ArticlePage else library
@@ -345,8 +480,9 @@ def import_document(data, publish=False, force=False):
             _("the file was a %(kind)s before; a new page is made") % {"kind": page.specific_class._meta.verbose_name}
         )
         page = None
-    if page is not None and not force and record.revision_id and page.latest_revision_id != record.revision_id:
-        raise ImportRejected(_("the page has been edited in the admin since the last import; use --force to overwrite"))
+    check_not_edited(page, record, force)
+    if page is None and model is OperatingModelPage:
+        page = path_only_draft(data)
 
     if page is None:
         page = model(locale=parent.locale, live=False)
@@ -371,16 +507,15 @@ def import_document(data, publish=False, force=False):
         raise ImportRejected(validation_messages(error)) from error
     if page.pk is None:
         parent.add_child(instance=page)
-    revision = page.save_revision(clean=False)
-    ImportedSource.objects.update_or_create(source=data["source"], defaults={"page": page, "revision": revision})
-
-    if publish:
-        problems = publish_problems(page)
-        if problems:
-            result.notes.append(_("not published: %(problems)s") % {"problems": problems})
-        else:
-            revision.publish()
-            result.published = True
-    page.refresh_from_db()
-    result.page = page
+    save_and_publish(page, data["source"], data, result, publish)
+    if model is OperatingModelPage:
+        result.missing = missing_section_labels(data.get("sections", {}))
     return result
+
+
+def path_only_draft(data):
+    """A draft made earlier from a development path alone, that this operating model's file now fills."""
+    page = matching_model(data)
+    if page is None or ImportedSource.objects.filter(page=page).exclude(kind="development_path").exists():
+        return None
+    return page

@@ -16,7 +16,7 @@ import datetime
 import os
 import re
 
-from ..sections import SECTION_ORDER
+from models_library.sections import SECTION_ORDER
 
 GROUP = "group"  # a group heading such as "Perustiedot": skipped
 UNKNOWN = "unknown"  # a heading-like line that is not a known label
@@ -61,6 +61,43 @@ LABELS = {
     "tavoiteltavat tulokset, tuotokset ja vaikutukset": "expected_results",
     "vaikutukset ja vaikuttavuus": "impacts",
 }
+# A development path's parts (casefolded headings) and its labelled sections -> (part, section).
+# The national tool's first part is "Oivalla ja ymmärrä"; the names of the later parts vary.
+PATH_PARTS = {
+    "oivalla ja ymmärrä": "understand",
+    "ideoi ja kokeile": "develop",
+    "ideoi ja kehitä": "develop",
+    "kokeile ja kehitä": "develop",
+    "arvioi ja levitä": "evaluate",
+    "arvioi ja juurruta": "evaluate",
+}
+PATH_LABELS = {
+    "tarve": ("understand", "need"),
+    "kehittämisen tarve": ("understand", "need"),
+    "kehittämistarve": ("understand", "need"),
+    "toimintaympäristö": ("understand", "operating_environment"),
+    "kohderyhmä": ("understand", "target_group"),
+    "kohderyhmä ja asiakasymmärrys": ("understand", "target_group"),
+    "asiakasymmärrys": ("understand", "target_group"),
+    "lähtötilanne": ("understand", "starting_point"),
+    "lähtötilanne ja strategiset liittymäkohdat": ("understand", "starting_point"),
+    "ideointi": ("develop", "ideas"),
+    "ratkaisuideat": ("develop", "ideas"),
+    "yhteiskehittäminen": ("develop", "co_development"),
+    "osallisuus": ("develop", "co_development"),
+    "kokeilu": ("develop", "testing"),
+    "kokeilut": ("develop", "testing"),
+    "pilotointi": ("develop", "testing"),
+    "arviointi": ("evaluate", "evaluation"),
+    "tulokset": ("evaluate", "results"),
+    "tulokset ja vaikutukset": ("evaluate", "results"),
+    "levittäminen": ("evaluate", "spreading"),
+    "juurruttaminen": ("evaluate", "spreading"),
+    "levittäminen ja juurruttaminen": ("evaluate", "spreading"),
+}
+PATH_TITLE = "kehittämisen polku"
+TRANSCRIPT = "transkriptio"  # the heading of a presentation's text copy, before its numbered slides
+SLIDE_NUMBER_RE = re.compile(r"^(\d{1,3})\s+(?=\S)")
 COMMON_KEYS = {"title", "short_description", "areas", "funders", "created", "modified"}
 OM_KEYS = COMMON_KEYS | {
     "implementation_place",
@@ -93,7 +130,12 @@ SUB_LABEL_RE = re.compile(
 SPACES = str.maketrans(
     {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u200b": "", "\ufeff": ""}
 )
-SKETCH_RE = re.compile(r"^(?:icon/\S+\s+)?Created with Sketch\.\s*")
+SKETCH_RE = re.compile(r"^(?:icon/\S+\s*)?(?:Created with Sketch\.\s*)?|\s*icon/\S+(?:\s+Created with Sketch\.)?$")
+# The national site's required-field marker after (or before) a label, and a label's colon.
+LABEL_MARKS_RE = re.compile(r"[\s*:]+$|\s*\(pakollinen\)\s*$", re.IGNORECASE)
+# The address a copied national page came from; a development path's address ends in /kehittamisen-polku.
+SOURCE_URL_RE = re.compile(r"^https?://(?:www\.)?innokyla\.fi/\S+$", re.IGNORECASE)
+PATH_URL_SUFFIX_RE = re.compile(r"/kehittamisen-polku/?$|/$")
 NOISE_RES = [
     re.compile(p, re.IGNORECASE)
     for p in (r"hyppää pääsisältöön", r"koko:\s*\d*\s*px", r"aloita esitys sivulta:?\s*\d*", r"download\s+[\"“”].*")
@@ -154,9 +196,22 @@ def norm(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+def label_text(line):
+    """A label as written, without the required-field marker (``**``) and the colon."""
+    text = norm(line)
+    while (stripped := LABEL_MARKS_RE.sub("", text)) != text:
+        text = stripped
+    return text
+
+
 def label_key(line):
-    """Return the lookup key of a possible label line (casefolded, no trailing colon)."""
-    return norm(line).rstrip(":").strip().casefold()
+    """Return the lookup key of a possible label line (casefolded, no marker or trailing colon)."""
+    return label_text(line).casefold()
+
+
+def source_url(address):
+    """The address of the national page a copy came from, the same for a description and its path."""
+    return PATH_URL_SUFFIX_RE.sub("", address.split("?")[0].split("#")[0]).lower() if address else ""
 
 
 def strip_bullet(line):
@@ -267,7 +322,7 @@ def heading_like(line):
     Short (<= 60 chars), capitalised, no sentence punctuation at the end, not a bullet,
     not starting with a digit, not a "name: value" line and not a known (sub-)label.
     """
-    text = line.rstrip(":").strip()
+    text = label_text(line)
     return (
         0 < len(text) <= 60
         and text[0].isupper()
@@ -300,7 +355,7 @@ def segments_of(lines):
     for line in lines:
         key = LABELS.get(label_key(line)) if line else None
         if key:
-            raw.append([key, line.rstrip(":").strip(), []])
+            raw.append([key, label_text(line), []])
         else:
             raw[-1][2].append(line)
     segments = []
@@ -311,7 +366,7 @@ def segments_of(lines):
         for i, block in enumerate(blocks):
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if key not in (None, GROUP) and current[2] and is_unknown_label(block, following):
-                current = [UNKNOWN, block[0].rstrip(":").strip(), [block[1:]] if block[1:] else []]
+                current = [UNKNOWN, label_text(block[0]), [block[1:]] if block[1:] else []]
                 segments.append(current)
             else:
                 current[2].append(block)
@@ -632,15 +687,37 @@ def is_lead(text):
     return len(text) >= 60 and text.rstrip()[-1:] in '.!?”"'
 
 
+def without_slide_numbers(blocks):
+    """A presentation's transcript without its “Transkriptio” heading and the numbers of its slides.
+
+    Slides are numbered 1, 2, 3… at the start of their block; only that sequence is removed.
+    """
+    if not any(len(block) == 1 and label_key(block[0]) == TRANSCRIPT for block in blocks):
+        return blocks
+    slides, expected = [], 1
+    for block in blocks:
+        if len(block) == 1 and label_key(block[0]) == TRANSCRIPT:
+            continue
+        number = SLIDE_NUMBER_RE.match(block[0])
+        if number and int(number[1]) == expected:
+            block = [block[0][number.end() :], *block[1:]]
+            expected += 1
+        slides.append(block)
+    return slides
+
+
 def build_article(lines, source):
     """Build the dict of a free-form document: title, intro and remaining paragraphs."""
     blocks = blocks_of(lines)
     first = blocks[0]
     rest = ([first[1:]] if first[1:] else []) + blocks[1:]
+    slides = without_slide_numbers(rest)
+    transcript, rest = slides is not rest, slides
     texts = ["\n".join(block) for block in rest]
     # The lead is the first paragraph that reads as prose; picture captions and words
     # such as "Transkriptio" before it stay in the body, in their place.
-    lead = next((i for i, text in enumerate(texts[:2]) if is_lead(text)), None)
+    # A transcript has no lead: its slides stay in order.
+    lead = None if transcript else next((i for i, text in enumerate(texts[:2]) if is_lead(text)), None)
     return {
         "kind": "article",
         "source": source,
@@ -649,6 +726,66 @@ def build_article(lines, source):
         "paragraphs": [text for i, text in enumerate(texts) if i != lead],
         "unknown_labels": [],
         "extra_sections": [],
+        "warnings": [],
+    }
+
+
+def is_development_path(lines):
+    """Whether a document without Perustiedot is a development path view: a part heading, or two path labels."""
+    keys = [label_key(line) for line in lines if line]
+    return any(key in PATH_PARTS for key in keys) or sum(key in PATH_LABELS for key in keys) >= 2
+
+
+def rich_items(blocks):
+    """The content of a path section as ("p", text), ("h", sub-heading), ("ol"/"ul", [items])."""
+    items = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if len(block) == 1 and heading_like(block[0]) and following is not None:
+            items.append(("h", label_text(block[0])))
+            continue
+        if len(block) > 1 and heading_like(block[0]) and not heading_like(block[1]):
+            items.append(("h", label_text(block[0])))
+            block = block[1:]
+        for marker, text in pieces(block):
+            kind = "ol" if marker[:1].isdigit() else "ul" if marker else "p"
+            if kind != "p" and items and items[-1][0] == kind:
+                items[-1][1].append(text)
+            else:
+                items.append((kind, [text] if kind != "p" else text))
+    return [list(item) for item in items]
+
+
+def build_development_path(lines, source):
+    """Build the dict of a development path view: the model's name, a lead and the labelled sections."""
+    title_index = next(i for i, line in enumerate(lines) if line)
+    title = lines[title_index]
+    parts, lead, current = {}, [], None
+    for line in lines[title_index + 1 :]:
+        key = label_key(line) if line else ""
+        if key == PATH_TITLE or key == title.casefold():
+            continue
+        if key in PATH_PARTS:
+            current = None
+        elif key in PATH_LABELS:
+            part, section = PATH_LABELS[key]
+            current = parts.setdefault(part, {}).setdefault(section, [])
+        elif current is not None:
+            current.append(line)
+        else:
+            lead.append(line)
+    lead_blocks = blocks_of(lead)
+    return {
+        "kind": "development_path",
+        "source": source,
+        "title": title,
+        "intro": paragraphs(lead_blocks),
+        "parts": {
+            name: {section: rich_items(blocks_of(section_lines)) for section, section_lines in sections.items()}
+            for name, sections in parts.items()
+        },
+        "extra_sections": [],
+        "unknown_labels": [],
         "warnings": [],
     }
 
@@ -663,13 +800,21 @@ def parse_text(text, source=""):
     lines = clean_lines(text)
     if not any(lines):
         raise ImportFileError(source or "<text>", "no content left after removing page noise")
+    address = next((line for line in lines if SOURCE_URL_RE.match(line)), "")
+    lines = ["" if line == address else line for line in lines] if address else lines
+    result = None
     for line in lines:
         key = label_key(line)
         if key == "toimintamallin nimi":
-            return build_operating_model(lines, source)
+            result = build_operating_model(lines, source)
+            break
         if key == "kokonaisuuden nimi":
-            return build_development_entity(lines, source)
-    return build_article(lines, source)
+            result = build_development_entity(lines, source)
+            break
+    else:
+        result = build_development_path(lines, source) if is_development_path(lines) else build_article(lines, source)
+    result["source_url"] = source_url(address)
+    return result
 
 
 def parse_file(path):

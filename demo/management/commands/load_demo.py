@@ -7,7 +7,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"
+from demo.content import classify_seeds, review_in_swedish
+from demo.translations import translate_demo
+from demo.users import create_demo_users
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "toimintamallit"
 
@@ -26,14 +30,13 @@ class Command(BaseCommand):
             User.objects.create_superuser(ADMIN_USERNAME, "admin@example.fi", ADMIN_PASSWORD)
             self.stdout.write(f"Admin user created: {ADMIN_USERNAME} / {ADMIN_PASSWORD}")
         call_command("import_descriptions", str(SEEDS), publish=True, stdout=self.stdout, stderr=self.stderr)
-        self.load_translations()
-        from review.demo import create_demo_users
-
+        self.stdout.write(f"Seed pages classified: {classify_seeds()}")
         self.stdout.write(f"Demo users for the roles: {', '.join(create_demo_users()) or 'none new'}")
+        self.load_translations()
 
     def load_translations(self):
-        """Swedish and English versions of the demo pages (descriptions and articles as drafts to review)."""
-        from translations.demo import translate_demo
-
+        """Swedish and English versions of the demo pages; two of them reviewed and published in Swedish."""
         made = translate_demo()
         self.stdout.write(f"Swedish and English versions made: {made}")
+        reviewed = review_in_swedish()
+        self.stdout.write(f"Published through the Swedish review: {', '.join(reviewed) or 'none new'}")

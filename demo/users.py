@@ -6,11 +6,10 @@ from django.contrib.auth.models import Group
 
 from core.languages import source_locale
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
+from review.models import Membership
+from review.roles import AUTHORS, REVIEWERS, SITE_EDITORS, language_reviewers, translators
+from review.setup import setup_roles
 from taxonomy.models import Organisation
-
-from .models import Membership
-from .roles import AUTHORS, REVIEWERS, SITE_EDITORS, language_reviewers, translators
-from .setup import setup_roles
 
 DEMO_PASSWORD = "toimintamallit"
 DEMO_ORGANISATION = "Ensi- ja turvakotien liitto ry"

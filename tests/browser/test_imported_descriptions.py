@@ -1,0 +1,45 @@
+"""A visitor reads an imported operating model's development path, and sees which sections a
+description published nationally lacks."""
+
+from io import StringIO
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+from tests.browser.test_accessibility import WCAG_TAGS
+from tests.importer.test_national_formats import FIXTURES, PERHETUPA
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def imported(migrated_data):
+    call_command("import_descriptions", str(FIXTURES), publish=True, stdout=StringIO(), stderr=StringIO())
+
+
+def test_a_visitor_reads_the_development_path_and_the_missing_section_notice(
+    imported, live_server, browser_page, screenshot
+):
+    axe = Axe()
+    browser_page.goto(live_server.url + "/fi/")
+    browser_page.get_by_role("link", name="Toimintamallit").first.click()
+    browser_page.get_by_role("link", name=PERHETUPA).click()
+
+    path = browser_page.get_by_role("region", name="Kehittämisen polku")
+    assert path.get_by_role("heading", level=3, name="Oivalla ja ymmärrä").is_visible()
+    for heading in ("Tarve", "Toimintaympäristö", "Lähtötilanne ja strategiset liittymäkohdat"):
+        assert path.get_by_role("heading", level=4, name=heading).first.is_visible()
+    assert path.get_by_role("listitem").filter(has_text="Lasten ja nuorten hyvinvointisuunnitelma").is_visible()
+    assert browser_page.get_by_text("Ei kuvattu").count() == 0
+    assert axe.run(browser_page, options={"runOnly": WCAG_TAGS}).violations_count == 0
+    screenshot("imported-development-path")
+
+    browser_page.go_back()
+    browser_page.get_by_role("link", name="Vertaisryhmät eroperheille").click()
+    for section in ("Toimintaympäristö", "Kohderyhmä ja asiakasymmärrys", "Toimivuuden ja käyttöönoton ehdot"):
+        region = browser_page.get_by_role("region", name=section)
+        assert region.get_by_text("Ei kuvattu").is_visible()
+    assert browser_page.get_by_text("Ei kuvattu").count() == 3
+    assert axe.run(browser_page, options={"runOnly": WCAG_TAGS}).violations_count == 0
+    screenshot("imported-missing-sections")
