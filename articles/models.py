@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from models_library.blocks import RICH_TEXT_FEATURES
+from models_library.languages import below, in_language_or_finnish
 from search.indexing import AnalysedSearchMixin, analysed_search_fields
 from translations.fields import PAGE_FIELDS
 
@@ -28,7 +29,10 @@ class ArticleBodyBlock(blocks.StreamBlock):
         features=RICH_TEXT_FEATURES, label=_("Text"), icon="pilcrow", help_text=_("One or more paragraphs.")
     )
     heading = blocks.CharBlock(
-        label=_("Subheading"), icon="title", help_text=_("A subheading that divides the article into parts.")
+        label=_("Subheading"),
+        icon="title",
+        help_text=_("A subheading that divides the article into parts."),
+        template="articles/blocks/heading_block.html",
     )
     quote = blocks.BlockQuoteBlock(label=_("Quote"), help_text=_("A quotation; name the speaker in the text."))
     image = ImageBlock(label=_("Image"), help_text=_("An image with alternative text for those who cannot see it."))
@@ -123,6 +127,7 @@ class ArticleIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().child_of(self).order_by("-date", "-first_published_at")
+        articles = ArticlePage.objects.live().public().filter(below(self))
+        articles = in_language_or_finnish(articles, self.locale).order_by("-date", "-first_published_at")
         context["page_obj"] = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
         return context

@@ -5,13 +5,13 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -29,8 +29,11 @@ from search.indexing import AnalysedSearchMixin, analysed_search_fields
 from translations.fields import PAGE_FIELDS
 
 from .blocks import RICH_TEXT_FEATURES, AttachmentBlocks, DescriptionBlock, GoalsBlock, OtherSectionsBlock
+from .languages import below, in_language_or_finnish
 
 SHORT_DESCRIPTION_LIMIT = 600
+# Apps above the content apps add to an operating model page's context through this hook.
+OPERATING_MODEL_CONTEXT_HOOK = "operating_model_context"
 # Descriptions link to classifications in the source language; templates show them localized.
 SOURCE_LOCALE = {"locale__language_code": settings.LANGUAGE_CODE}
 
@@ -304,6 +307,14 @@ class OperatingModelPage(DescriptionPage):
         verbose_name = _("operating model")
         verbose_name_plural = _("operating models")
 
+    def get_context(self, request, *args, **kwargs):
+        """The page's context, with what the apps that read content add to it through the
+        ``operating_model_context`` hook (the search adds ``related_operating_models``)."""
+        context = super().get_context(request, *args, **kwargs)
+        for add_context in hooks.get_hooks(OPERATING_MODEL_CONTEXT_HOOK):
+            context.update(add_context(self, request))
+        return context
+
 
 class DevelopmentEntityPage(DescriptionPage):
     """A development entity (kokonaisuus): a project or programme and the models it produced."""
@@ -462,12 +473,13 @@ class DevelopmentEntityPage(DescriptionPage):
             OperatingModelPage.objects.live()
             .public()
             .filter(development_entity=self, locale_id=self.locale_id)
+            .select_related("locale")
             .order_by("title")
         )
 
 
 class ModelLibraryPage(Page):
-    """The library: lists the operating models, newest first, a page at a time."""
+    """The library: the operating models to browse with the search's filters, and the development entities."""
 
     intro = RichTextField(
         _("introduction"),
@@ -480,22 +492,16 @@ class ModelLibraryPage(Page):
     subpage_types = ["models_library.OperatingModelPage", "models_library.DevelopmentEntityPage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     translatable_fields = PAGE_FIELDS + [TranslatableField("intro")]
-    per_page = 20
 
     class Meta:
         verbose_name = _("model library")
         verbose_name_plural = _("model libraries")
 
     def get_context(self, request, *args, **kwargs):
+        """The development entities; the operating models are listed by the search's library tags."""
         context = super().get_context(request, *args, **kwargs)
-        models_qs = (
-            OperatingModelPage.objects.live()
-            .public()
-            .child_of(self)
-            .order_by("-created_date", "-first_published_at", "pk")
-        )
-        context["page_obj"] = Paginator(models_qs, self.per_page).get_page(request.GET.get("page"))
-        context["entities"] = DevelopmentEntityPage.objects.live().public().child_of(self).order_by("title")
+        entities = DevelopmentEntityPage.objects.live().public().filter(below(self))
+        context["entities"] = in_language_or_finnish(entities, self.locale).order_by("title")
         return context
 
 

@@ -6,7 +6,6 @@ from django.template.response import TemplateResponse
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from .facets import SEARCHED_TYPES
 from .query import SearchParams, SearchUnavailable, run_search, title_suggestions
 
 
@@ -41,8 +40,8 @@ def json_outcome(request, outcome, locale):
             {
                 "title": page.title,
                 "url": request.build_absolute_uri(page.url),
-                "type": type_key(page),
-                "language": locale.language_code,
+                "type": page.type_key,
+                "language": page.locale.language_code,
                 "score": page.search_score,
             }
             for page in outcome.results
@@ -53,11 +52,6 @@ def json_outcome(request, outcome, locale):
         },
         "suggestion": outcome.suggestion,
     }
-
-
-def type_key(page):
-    """The content type of a page as the ``type`` filter names it."""
-    return next((key for key, model in SEARCHED_TYPES.items() if isinstance(page, model)), page._meta.model_name)
 
 
 def suggest(request):
