@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -22,20 +23,52 @@ from search.indexing import AnalysedSearchMixin, analysed_search_fields
 from translations.fields import PAGE_FIELDS
 
 
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        label = _("Text")
+        icon = "pilcrow"
+        help_text = _("One or more paragraphs.")
+        description = _("Paragraphs of text, with lists and links.")
+        preview_value = RichText("<p>Perhekeskus kokoaa lapsiperheiden palvelut yhteen.</p>")
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        label = _("Subheading")
+        icon = "title"
+        help_text = _("A subheading that divides the article into parts.")
+        description = _("A subheading that divides the article into parts.")
+        template = "articles/blocks/heading_block.html"
+        preview_value = "Yhteistyöllä perheiden hyvinvointia"
+
+
+class QuoteBlock(blocks.BlockQuoteBlock):
+    class Meta:
+        label = _("Quote")
+        icon = "openquote"
+        help_text = _("A quotation; name the speaker in the text.")
+        description = _("A quotation; name the speaker in the text.")
+        preview_value = "Perhe saa apua yhdellä yhteydenotolla."
+
+
+class ArticleImageBlock(ImageBlock):
+    class Meta:
+        label = _("Image")
+        icon = "image"
+        help_text = _("An image with alternative text for those who cannot see it.")
+        description = _("An image with alternative text for those who cannot see it.")
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     """The body of an article: text, subheadings, quotes and images."""
 
-    paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES, label=_("Text"), icon="pilcrow", help_text=_("One or more paragraphs.")
-    )
-    heading = blocks.CharBlock(
-        label=_("Subheading"),
-        icon="title",
-        help_text=_("A subheading that divides the article into parts."),
-        template="articles/blocks/heading_block.html",
-    )
-    quote = blocks.BlockQuoteBlock(label=_("Quote"), help_text=_("A quotation; name the speaker in the text."))
-    image = ImageBlock(label=_("Image"), help_text=_("An image with alternative text for those who cannot see it."))
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    quote = QuoteBlock()
+    image = ArticleImageBlock()
 
     class Meta:
         required = False

@@ -177,6 +177,20 @@ class DescriptionPage(AnalysedSearchMixin, Page):
     ]
 
 
+def description_tabs(content_panels, main_panels, main_heading):
+    """The editor's tabs of a description page: basic information, its main content under
+    ``main_heading``, areas and classification, promote and settings."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Basic information")),
+            ObjectList(main_panels, heading=main_heading),
+            ObjectList(DescriptionPage.classification_panels, heading=_("Areas and classification")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+
 class OperatingModelAuthor(Orderable):
     """A person who wrote an operating model's description."""
 
@@ -293,15 +307,7 @@ class OperatingModelPage(DescriptionPage):
         FieldPanel("attachments"),
     ]
     description_panels = [FieldPanel("body")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Basic information")),
-            ObjectList(description_panels, heading=_("Description")),
-            ObjectList(DescriptionPage.classification_panels, heading=_("Areas and classification")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = description_tabs(content_panels, description_panels, _("Description"))
 
     class Meta:
         verbose_name = _("operating model")
@@ -449,15 +455,7 @@ class DevelopmentEntityPage(DescriptionPage):
         FieldPanel("impacts"),
         FieldPanel("other_sections"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Basic information")),
-            ObjectList(goal_panels, heading=_("Goals and results")),
-            ObjectList(DescriptionPage.classification_panels, heading=_("Areas and classification")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = description_tabs(content_panels, goal_panels, _("Goals and results"))
 
     class Meta:
         verbose_name = _("development entity")
