@@ -72,7 +72,8 @@ def test_feedback_is_kept_and_sent_to_the_managers(client, settings):
     )
     assert response.status_code == 302 and response["Location"] == "/sv/accessibility/?sent=1#feedback"
     feedback = AccessibilityFeedback.objects.get()
-    assert (feedback.message, feedback.language, feedback.email) == ("Diagrammet går inte att läsa.", "sv", "a@example.fi")
+    assert feedback.message == "Diagrammet går inte att läsa."
+    assert (feedback.language, feedback.email) == ("sv", "a@example.fi")
     assert len(mail.outbox) == 1 and "Diagrammet går inte att läsa." in mail.outbox[0].body
     assert "Tack. Din respons har tagits emot" in client.get(response["Location"]).content.decode()
 
