@@ -34,6 +34,7 @@ class Chart:
 
     key: str
     title: str
+    dimension: str  # the table's first column: what the bars are
     bars: list
 
     def __post_init__(self):
