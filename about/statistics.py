@@ -63,12 +63,17 @@ def library_charts(locale=None):
         created.year for created in OperatingModelPage.objects.filter(pk__in=pks).values_list("created_date", flat=True)
     )
     charts = [
-        Chart("county", _("Operating models by wellbeing services county"), bars(counties)),
-        Chart("theme", _("Operating models by theme"), bars(options.get("theme", []))),
-        Chart("stage", _("Operating models by development stage"), bars(options.get("stage", []))),
+        Chart(
+            "county", _("Operating models by wellbeing services county"), _("Wellbeing services county"), bars(counties)
+        ),
+        Chart("theme", _("Operating models by theme"), _("Theme"), bars(options.get("theme", []))),
+        Chart(
+            "stage", _("Operating models by development stage"), _("Development stage"), bars(options.get("stage", []))
+        ),
         Chart(
             "year",
             _("Operating models by the year they were described"),
+            _("Year"),
             [Bar(str(year), count) for year, count in sorted(years.items())],
         ),
     ]
