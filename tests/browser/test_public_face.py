@@ -79,10 +79,10 @@ def test_keyboard_only_journey_from_home_to_a_model_and_its_swedish_library(
     public_site, live_server, browser_page, screenshot
 ):
     browser_page.goto(live_server.url + "/fi/")
-    tab_to(browser_page, lambda e: e["id"] == "home-search")
+    tab_to(browser_page, lambda e: e["id"] == "site-search")
     browser_page.keyboard.type("kirjoitusvirhe")
     browser_page.keyboard.press("Escape")  # a search box is emptied with Escape
-    assert browser_page.input_value("#home-search") == ""
+    assert browser_page.input_value("#site-search") == ""
     browser_page.keyboard.type("perhekeskus")
     screenshot("keyboard-1-home")
     browser_page.keyboard.press("Enter")

@@ -127,14 +127,15 @@ class TestLibraryAndHome:
         client,
     ):
         html = shown(client.get("/fi/").content.decode())
+        assert html.index('id="site-search"') < html.index('class="figures"') < html.index("Uusimmat toimintamallit")
         main = html.split('<main id="main"', 1)[1]
-        assert main.index('id="home-search"') < main.index('class="figures"') < main.index("Uusimmat toimintamallit")
         assert '<span class="figures__number">2</span> toimintamallia' in main
         counties = {area.slug for page in (model_page, untranslated) for area in page.areas.all()}
         assert f'<span class="figures__number">{len(counties)}</span> hyvinvointialuetta' in main
         assert f'href="{library.url}?type=model&amp;theme=perhekeskukset&amp;sort=newest"' in main
-        # One search box: the header's is left out on the home page.
+        # One search box, the header's, as on every page.
         assert html.count('type="search"') == 1
+        assert client.get("/fi/search/", {"q": "perhe"}).content.decode().count('type="search"') == 1
 
     def test_statistics_draw_each_count_as_svg_with_a_table(self, model_page, untranslated, client):
         html = client.get("/fi/statistics/").content.decode()
