@@ -11,7 +11,7 @@ MIGRATIONS := $(wildcard */migrations/*.py)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run setup setup-messages test lint check messages requirements clean-db system-packages browser \
+.PHONY: lighthouse run setup setup-messages test lint check messages requirements clean-db system-packages browser \
 	bench-search search-quality bench-import
 
 run: setup
@@ -62,6 +62,15 @@ browser:
 # Runs on SQLite, or on PostgreSQL when DATABASE_URL points at one.
 test: system-packages $(VENV)/.installed $(MO_FILES) browser
 	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
+
+# Lighthouse's mobile scores of four pages (npm's lighthouse, pinned in tools/lighthouse, on Debian's Chromium).
+LIGHTHOUSE_PORT ?= 8107
+lighthouse: setup browser tools/lighthouse/node_modules/.installed
+	LIGHTHOUSE_PORT=$(LIGHTHOUSE_PORT) $(VENV)/bin/python scripts/lighthouse.py
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund
+	touch $@
 
 # ruff, then the layers of the apps (import-linter, contracts in pyproject.toml).
 lint: $(VENV)/.installed

@@ -13,25 +13,62 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.translation_fields import PAGE_FIELDS
 from indexing.pages import AnalysedSearchMixin, analysed_search_fields
 from models_library.blocks import RICH_TEXT_FEATURES
+from models_library.languages import below, in_language_or_finnish
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        label = _("Text")
+        icon = "pilcrow"
+        help_text = _("One or more paragraphs.")
+        description = _("Paragraphs of text, with lists and links.")
+        preview_value = RichText("<p>Perhekeskus kokoaa lapsiperheiden palvelut yhteen.</p>")
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        label = _("Subheading")
+        icon = "title"
+        help_text = _("A subheading that divides the article into parts.")
+        description = _("A subheading that divides the article into parts.")
+        template = "articles/blocks/heading_block.html"
+        preview_value = "Yhteistyöllä perheiden hyvinvointia"
+
+
+class QuoteBlock(blocks.BlockQuoteBlock):
+    class Meta:
+        label = _("Quote")
+        icon = "openquote"
+        help_text = _("A quotation; name the speaker in the text.")
+        description = _("A quotation; name the speaker in the text.")
+        preview_value = "Perhe saa apua yhdellä yhteydenotolla."
+
+
+class ArticleImageBlock(ImageBlock):
+    class Meta:
+        label = _("Image")
+        icon = "image"
+        help_text = _("An image with alternative text for those who cannot see it.")
+        description = _("An image with alternative text for those who cannot see it.")
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
     """The body of an article: text, subheadings, quotes and images."""
 
-    paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES, label=_("Text"), icon="pilcrow", help_text=_("One or more paragraphs.")
-    )
-    heading = blocks.CharBlock(
-        label=_("Subheading"), icon="title", help_text=_("A subheading that divides the article into parts.")
-    )
-    quote = blocks.BlockQuoteBlock(label=_("Quote"), help_text=_("A quotation; name the speaker in the text."))
-    image = ImageBlock(label=_("Image"), help_text=_("An image with alternative text for those who cannot see it."))
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    quote = QuoteBlock()
+    image = ArticleImageBlock()
 
     class Meta:
         required = False
@@ -123,6 +160,7 @@ class ArticleIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().child_of(self).order_by("-date", "-first_published_at")
+        articles = ArticlePage.objects.live().public().filter(below(self))
+        articles = in_language_or_finnish(articles, self.locale).order_by("-date", "-first_published_at")
         context["page_obj"] = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
         return context

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from about import views as about_views
 from search import views as search_views
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", about_views.favicon),
 ]
 
 if settings.DEBUG:
@@ -30,5 +32,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("tags/<str:tag_slug>/", search_views.search, name="tag"),
+    path("accessibility/", about_views.accessibility_statement, name="accessibility_statement"),
+    path("statistics/", about_views.statistics, name="statistics"),
+    path("manifest.webmanifest", about_views.web_manifest, name="web_manifest"),
     path("", include(wagtail_urls)),
 )

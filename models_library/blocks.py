@@ -13,6 +13,7 @@ from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.rich_text import RichText
 
 from .sections import DEVELOPMENT_PATH_ORDER, REQUIRED_TO_PUBLISH, SECTION_ORDER
 
@@ -25,15 +26,56 @@ def in_order(stream_block, value, order):
     return blocks.StreamValue(stream_block, [(c.block_type, c.value, c.id) for c in children])
 
 
+def rich_text(html):
+    """A rich text value for a block's ``preview_value``."""
+    return RichText(html)
+
+
 class SectionTextBlock(blocks.RichTextBlock):
-    """A section written as free text."""
+    """A section written as free text; each section is its own subclass with its own ``Meta``."""
 
     def __init__(self, **kwargs):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
 
 
-class ItemListBlock(blocks.StructBlock):
-    """A section made of an optional introduction and a list of short items."""
+class CoreIdeaBlock(SectionTextBlock):
+    class Meta:
+        label = _("Core idea of the solution")
+        icon = "pick"
+        help_text = _(
+            "What the model solves and how, in a few paragraphs: the problem, the idea of the "
+            "solution and what is new in it."
+        )
+        description = _("The problem the model solves and the idea of the solution.")
+        preview_value = rich_text(
+            "<p>Perheneuvo kokoaa lapsiperheiden yhteydenotot yhteen paikkaan: perhe saa apua yhdellä "
+            "yhteydenotolla, eikä sitä ohjata luukulta toiselle.</p>"
+        )
+
+
+class OperatingEnvironmentBlock(SectionTextBlock):
+    class Meta:
+        label = _("Operating environment")
+        icon = "site"
+        help_text = _(
+            "Where and in what kind of service system the model works: organisation, services, "
+            "co-operation partners and strategies it is part of."
+        )
+        description = _("The organisation, services and partners the model works with.")
+        preview_value = rich_text("<p>Hyvinvointialueen perhekeskus, neuvolat, koulut ja järjestöt.</p>")
+
+
+class TargetGroupBlock(SectionTextBlock):
+    class Meta:
+        label = _("Target group and customer insight")
+        icon = "group"
+        help_text = _("Who the model serves and what is known of their needs, and how that was learned.")
+        description = _("Who the model serves and what is known of their needs.")
+        preview_value = rich_text("<p>Alle kouluikäisten lasten vanhemmat, jotka tarvitsevat tukea kasvatukseen.</p>")
+
+
+class IntroducedBlock(blocks.StructBlock):
+    """A section that may start with a short introduction before its structured part."""
 
     intro = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
@@ -41,6 +83,11 @@ class ItemListBlock(blocks.StructBlock):
         label=_("Introduction"),
         help_text=_("Optional text before the list."),
     )
+
+
+class ItemListBlock(IntroducedBlock):
+    """A section made of an optional introduction and a list of short items."""
+
     items = blocks.ListBlock(
         blocks.TextBlock(label=_("Item"), rows=2),
         min_num=1,
@@ -49,6 +96,27 @@ class ItemListBlock(blocks.StructBlock):
 
     class Meta:
         template = "models_library/blocks/item_list_block.html"
+
+
+class ConditionsBlock(ItemListBlock):
+    class Meta:
+        label = _("Conditions for it to work and to be adopted")
+        icon = "tick-inverse"
+        help_text = _(
+            "What must be in place for the model to work: skills, training, resources, "
+            "agreements, materials. One condition per item."
+        )
+        description = _("What must be in place for the model to work, one condition per item.")
+        preview_value = {"intro": "", "items": ["Perheneuvojien systeeminen koulutus", "Yhteinen ajanvaraus"]}
+
+
+class TipsBlock(ItemListBlock):
+    class Meta:
+        label = _("Tips for adopters")
+        icon = "help"
+        help_text = _("Advice for another region that wants to adopt the model. One tip per item.")
+        description = _("Advice for another region that wants to adopt the model.")
+        preview_value = {"intro": "", "items": ["Aloita yhdestä alueesta", "Sovi kirjaamisesta etukäteen"]}
 
 
 class PerspectiveValue(blocks.StructValue):
@@ -86,22 +154,30 @@ class PerspectiveBlock(blocks.StructBlock):
     class Meta:
         icon = "view"
         label = _("Perspective")
+        help_text = _("Whose point of view these findings describe.")
+        description = _("What the evaluation found from one point of view, and how it was measured.")
         value_class = PerspectiveValue
+        preview_value = {"perspective": "clients", "findings": ["Apua saa nopeasti"], "measurement": "Kysely"}
 
 
-class EvaluationBlock(blocks.StructBlock):
+class EvaluationBlock(IntroducedBlock):
     """Evaluation results in brief, grouped by perspective."""
 
-    intro = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES,
-        required=False,
-        label=_("Introduction"),
-        help_text=_("How the model was evaluated overall (optional)."),
-    )
     perspectives = blocks.ListBlock(PerspectiveBlock(), min_num=1, label=_("Perspectives"))
 
     class Meta:
         template = "models_library/blocks/evaluation_block.html"
+        label = _("Evaluation results in brief")
+        icon = "success"
+        help_text = _("What the evaluation found, grouped by perspective: clients, staff, organisation, long term.")
+        description = _("What the evaluation found, grouped by perspective.")
+        preview_value = {
+            "intro": "",
+            "perspectives": [
+                {"perspective": "clients", "findings": ["Apua saa nopeasti"], "measurement": "Kysely"},
+                {"perspective": "staff", "findings": ["Yhteinen tiimityön malli"], "measurement": ""},
+            ],
+        }
 
 
 class DependencyBlock(blocks.StructBlock):
@@ -120,17 +196,14 @@ class DependencyBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Dependency")
+        help_text = _("A service or actor the model depends on.")
+        description = _("A service or actor the model depends on, and what it needs from it.")
+        preview_value = {"name": "Asiakasohjaus", "needs": "Yhteydenotot ohjataan perheneuvoon."}
 
 
-class DependenciesBlock(blocks.StructBlock):
+class DependenciesBlock(IntroducedBlock):
     """Dependencies on other services and actors."""
 
-    intro = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES,
-        required=False,
-        label=_("Introduction"),
-        help_text=_("Optional text before the list."),
-    )
     items = blocks.ListBlock(DependencyBlock(), min_num=1, label=_("Dependencies"))
     notes = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
@@ -141,6 +214,15 @@ class DependenciesBlock(blocks.StructBlock):
 
     class Meta:
         template = "models_library/blocks/dependencies_block.html"
+        label = _("Dependencies")
+        icon = "link"
+        help_text = _("The services and actors the model depends on, and what it needs from each.")
+        description = _("The services and actors the model depends on.")
+        preview_value = {
+            "intro": "",
+            "items": [{"name": "Asiakasohjaus", "needs": "Yhteydenotot ohjataan perheneuvoon."}],
+            "notes": "",
+        }
 
 
 class ProcessStepBlock(blocks.StructBlock):
@@ -156,6 +238,9 @@ class ProcessStepBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Phase")
+        help_text = _("A short name, for example “First contact”.")
+        description = _("One phase of how the model runs: what happens, who does it, with what tools.")
+        preview_value = {"phase": "Ensikontakti", "description": "Perhe ottaa yhteyttä.", "actors": "", "tools": ""}
 
 
 class ProcessBlock(blocks.StructBlock):
@@ -165,6 +250,16 @@ class ProcessBlock(blocks.StructBlock):
 
     class Meta:
         template = "models_library/blocks/process_block.html"
+        label = _("How the model runs, step by step")
+        icon = "list-ol"
+        help_text = _("Optional: the phases of the model, what happens in each, who does it, with what tools.")
+        description = _("The phases of the model, what happens in each, who does it, with what tools.")
+        preview_value = {
+            "steps": [
+                {"phase": "Ensikontakti", "description": "Perhe ottaa yhteyttä.", "actors": "", "tools": ""},
+                {"phase": "Arvio", "description": "Tiimi arvioi tuen tarpeen.", "actors": "", "tools": ""},
+            ]
+        }
 
 
 class ExtraSectionBlock(blocks.StructBlock):
@@ -177,64 +272,26 @@ class ExtraSectionBlock(blocks.StructBlock):
         template = "models_library/blocks/extra_section_block.html"
         icon = "doc-empty"
         label = _("Other section")
+        help_text = _("Content that fits none of the national sections. Use sparingly.")
+        description = _("A section outside the national structure.")
+        preview_value = {
+            "heading": "Kehittämisen polku",
+            "text": rich_text("<p>Malli kehitettiin vuosina 2022–2024.</p>"),
+        }
 
 
 class DescriptionBlock(blocks.StreamBlock):
     """The description sections of an operating model, in the national order."""
 
-    core_idea = SectionTextBlock(
-        label=_("Core idea of the solution"),
-        icon="pick",
-        help_text=_(
-            "What the model solves and how, in a few paragraphs: the problem, the idea of the "
-            "solution and what is new in it."
-        ),
-    )
-    operating_environment = SectionTextBlock(
-        label=_("Operating environment"),
-        icon="site",
-        help_text=_(
-            "Where and in what kind of service system the model works: organisation, services, "
-            "co-operation partners and strategies it is part of."
-        ),
-    )
-    target_group = SectionTextBlock(
-        label=_("Target group and customer insight"),
-        icon="group",
-        help_text=_("Who the model serves and what is known of their needs, and how that was learned."),
-    )
-    conditions = ItemListBlock(
-        label=_("Conditions for it to work and to be adopted"),
-        icon="tick-inverse",
-        help_text=_(
-            "What must be in place for the model to work: skills, training, resources, "
-            "agreements, materials. One condition per item."
-        ),
-    )
-    evaluation = EvaluationBlock(
-        label=_("Evaluation results in brief"),
-        icon="success",
-        help_text=_("What the evaluation found, grouped by perspective: clients, staff, organisation, long term."),
-    )
-    dependencies = DependenciesBlock(
-        label=_("Dependencies"),
-        icon="link",
-        help_text=_("The services and actors the model depends on, and what it needs from each."),
-    )
-    tips = ItemListBlock(
-        label=_("Tips for adopters"),
-        icon="help",
-        help_text=_("Advice for another region that wants to adopt the model. One tip per item."),
-    )
-    process = ProcessBlock(
-        label=_("How the model runs, step by step"),
-        icon="list-ol",
-        help_text=_("Optional: the phases of the model, what happens in each, who does it, with what tools."),
-    )
-    extra = ExtraSectionBlock(
-        label=_("Other section"),
-        help_text=_("Content that fits none of the national sections. Use sparingly."),
-    )
+    core_idea = CoreIdeaBlock()
+    operating_environment = OperatingEnvironmentBlock()
+    target_group = TargetGroupBlock()
+    conditions = ConditionsBlock()
+    evaluation = EvaluationBlock()
+    dependencies = DependenciesBlock()
+    tips = TipsBlock()
+    process = ProcessBlock()
+    extra = ExtraSectionBlock()
 
     class Meta:
         block_counts = {name: {"max_num": 1} for name in SECTION_ORDER if name != "extra"}
@@ -380,14 +437,26 @@ class LinkBlock(blocks.StructBlock):
         template = "models_library/blocks/link_block.html"
         icon = "link-external"
         label = _("Link")
+        help_text = _("A web page that helps someone adopt the model.")
+        description = _("A link to material elsewhere on the web.")
+        preview_value = {"title": "Perheneuvon esite", "url": "https://example.fi/perheneuvo"}
+
+
+class AttachmentDocumentBlock(DocumentChooserBlock):
+    """An uploaded document: a form, a guide or a report."""
+
+    class Meta:
+        template = "models_library/blocks/document_block.html"
+        icon = "doc-full"
+        label = _("Attachment")
+        help_text = _("A document uploaded to the library: a form, a guide or a report.")
+        description = _("An uploaded document, shown with its file type.")
 
 
 class AttachmentBlocks(blocks.StreamBlock):
     """Attachments (uploaded documents) and links of a description."""
 
-    document = DocumentChooserBlock(
-        label=_("Attachment"), icon="doc-full", template="models_library/blocks/document_block.html"
-    )
+    document = AttachmentDocumentBlock()
     link = LinkBlock()
 
     class Meta:
@@ -410,6 +479,9 @@ class YearActivityBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Activities of a year")
+        help_text = _("Only when the activities span several years.")
+        description = _("Activities and outputs of one year, or of a span of years.")
+        preview_value = {"start_year": 2023, "end_year": None, "text": "Avainhenkilöverkosto koottiin."}
 
     def clean(self, value):
         value = super().clean(value)
@@ -434,6 +506,13 @@ class GoalBlock(blocks.StructBlock):
     class Meta:
         icon = "crosshairs"
         label = _("Goal")
+        help_text = _("The goal in one or two sentences.")
+        description = _("A main goal with its target groups and yearly activities.")
+        preview_value = {
+            "goal": "Vauva- ja väkivaltatyön osaaminen integroituu perhekeskuksiin.",
+            "target_groups": ["Perhekeskusten ammattilaiset"],
+            "activities": [{"start_year": 2023, "end_year": None, "text": "Avainhenkilöverkosto koottiin."}],
+        }
 
 
 class GoalsBlock(blocks.StreamBlock):

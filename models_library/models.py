@@ -4,13 +4,13 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -36,9 +36,12 @@ from .blocks import (
     GoalsBlock,
     OtherSectionsBlock,
 )
+from .languages import below, in_language_or_finnish
 from .sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
 
 SHORT_DESCRIPTION_LIMIT = 600
+# Apps above the content apps add to an operating model page's context through this hook.
+OPERATING_MODEL_CONTEXT_HOOK = "operating_model_context"
 
 
 class DevelopmentStage(models.TextChoices):
@@ -180,6 +183,21 @@ class DescriptionPage(AnalysedSearchMixin, Page):
     ]
 
 
+def description_tabs(content_panels, main_panels, main_heading, extra_tabs=()):
+    """The editor's tabs of a description page: basic information, its main content under
+    ``main_heading``, any ``extra_tabs``, areas and classification, promote and settings."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Basic information")),
+            ObjectList(main_panels, heading=main_heading),
+            *extra_tabs,
+            ObjectList(DescriptionPage.classification_panels, heading=_("Areas and classification")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+
 class OperatingModelAuthor(Orderable):
     """A person who wrote an operating model's description."""
 
@@ -307,15 +325,11 @@ class OperatingModelPage(DescriptionPage):
     ]
     description_panels = [FieldPanel("body")]
     development_path_panels = [FieldPanel("development_path")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Basic information")),
-            ObjectList(description_panels, heading=_("Description")),
-            ObjectList(development_path_panels, heading=_("Development path")),
-            ObjectList(DescriptionPage.classification_panels, heading=_("Areas and classification")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
+    edit_handler = description_tabs(
+        content_panels,
+        description_panels,
+        _("Description"),
+        extra_tabs=[ObjectList(development_path_panels, heading=_("Development path"))],
     )
 
     class Meta:
@@ -340,6 +354,14 @@ class OperatingModelPage(DescriptionPage):
         items = [(child.block_type, {"block": child}) for child in self.body]
         items += [(name, {"missing": labels[name].label}) for name in self.missing_section_names()]
         return [item for _name, item in sorted(items, key=lambda pair: SECTION_ORDER.index(pair[0]))]
+
+    def get_context(self, request, *args, **kwargs):
+        """The page's context, with what the apps that read content add to it through the
+        ``operating_model_context`` hook (the search adds ``related_operating_models``)."""
+        context = super().get_context(request, *args, **kwargs)
+        for add_context in hooks.get_hooks(OPERATING_MODEL_CONTEXT_HOOK):
+            context.update(add_context(self, request))
+        return context
 
 
 class DevelopmentEntityPage(DescriptionPage):
@@ -475,15 +497,7 @@ class DevelopmentEntityPage(DescriptionPage):
         FieldPanel("impacts"),
         FieldPanel("other_sections"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Basic information")),
-            ObjectList(goal_panels, heading=_("Goals and results")),
-            ObjectList(DescriptionPage.classification_panels, heading=_("Areas and classification")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = description_tabs(content_panels, goal_panels, _("Goals and results"))
 
     class Meta:
         verbose_name = _("development entity")
@@ -499,12 +513,13 @@ class DevelopmentEntityPage(DescriptionPage):
             OperatingModelPage.objects.live()
             .public()
             .filter(development_entity=self, locale_id=self.locale_id)
+            .select_related("locale")
             .order_by("title")
         )
 
 
 class ModelLibraryPage(Page):
-    """The library: lists the operating models, newest first, a page at a time."""
+    """The library: the operating models to browse with the search's filters, and the development entities."""
 
     intro = RichTextField(
         _("introduction"),
@@ -517,20 +532,14 @@ class ModelLibraryPage(Page):
     subpage_types = ["models_library.OperatingModelPage", "models_library.DevelopmentEntityPage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     translatable_fields = PAGE_FIELDS + [TranslatableField("intro")]
-    per_page = 20
 
     class Meta:
         verbose_name = _("model library")
         verbose_name_plural = _("model libraries")
 
     def get_context(self, request, *args, **kwargs):
+        """The development entities; the operating models are listed by the search's library tags."""
         context = super().get_context(request, *args, **kwargs)
-        models_qs = (
-            OperatingModelPage.objects.live()
-            .public()
-            .child_of(self)
-            .order_by("-created_date", "-first_published_at", "pk")
-        )
-        context["page_obj"] = Paginator(models_qs, self.per_page).get_page(request.GET.get("page"))
-        context["entities"] = DevelopmentEntityPage.objects.live().public().child_of(self).order_by("title")
+        entities = DevelopmentEntityPage.objects.live().public().filter(below(self))
+        context["entities"] = in_language_or_finnish(entities, self.locale).order_by("title")
         return context

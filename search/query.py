@@ -17,10 +17,13 @@ from django.db.models import F
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
+from core.languages import SOURCE_LANGUAGE, source_locale
 from indexing.analysis import analyse_query, analyse_words, spelling_suggestions
+from models_library.languages import in_language_or_finnish
 
 from .engine import SearchUnavailable, ranked_matches
 from .facets import FACETS, SEARCHED_TYPES, VALUE_ALIASES, FacetValues, id_list
+from .glossary import in_finnish
 from .snippets import highlighted_snippet
 
 MAX_QUERY_LENGTH = 200
@@ -116,9 +119,35 @@ class SearchOutcome:
     relaxations: list = field(default_factory=list)  # (label, querystring, count): fewer filters, more results
 
 
-def published_pages(locale):
-    """Every page the search covers: published, public, of the searched types, in the language."""
+def pages_in(locale):
+    """The published, public pages of the searched types written in ``locale``."""
     return Page.objects.live().public().filter(locale=locale).type(*SEARCHED_TYPES.values())
+
+
+def published_pages(locale):
+    """Every page the search covers: published, public, of the searched types, in the language, and
+    the Finnish pages not translated into it (every description can be found in every language)."""
+    return in_language_or_finnish(Page.objects.live().public().type(*SEARCHED_TYPES.values()), locale)
+
+
+def appended(ranked, more, limit):
+    """``ranked`` followed by the pages of ``more`` it lacks, their scores scaled below its lowest."""
+    seen = {pk for pk, _score in ranked}
+    more = [(pk, score) for pk, score in more if pk not in seen]
+    if ranked and more:
+        scale = min(score for _pk, score in ranked) / max(max(score for _pk, score in more), 1e-9) * 0.999
+        more = [(pk, score * scale) for pk, score in more]
+    return ranked + more[: limit - len(ranked)]
+
+
+def language_matches(query, locale, limit):
+    """The best matches in the visitor's language and then, for a translation language, those of the
+    Finnish pages, searched for in Finnish with the glossary's terms put in Finnish."""
+    ranked = tiered_matches(pages_in(locale), query, locale.language_code, limit)
+    if locale.language_code != SOURCE_LANGUAGE and len(ranked) < limit:
+        finnish = tiered_matches(pages_in(source_locale()), in_finnish(query), SOURCE_LANGUAGE, limit)
+        ranked = appended(ranked, finnish, limit)
+    return ranked
 
 
 def tiered_matches(pages, query, language, limit):
@@ -136,17 +165,12 @@ def tiered_matches(pages, query, language, limit):
     words = " ".join(per_word)
     tiers = [And([PlainText(tokens, operator="or") for tokens in per_word])] if len(per_word) > 1 else []
     tiers += [PlainText(tokens, operator="or") for tokens in (words, analyse_query(query, language)) if tokens]
-    ranked, seen, searched = [], set(), set()
+    ranked, searched = [], set()
     for tier in tiers:
         if len(ranked) >= limit or repr(tier) in searched:
             continue
         searched.add(repr(tier))
-        more = [(pk, score) for pk, score in ranked_matches(pages, tier, limit) if pk not in seen]
-        if ranked and more:
-            scale = min(score for _pk, score in ranked) / max(max(score for _pk, score in more), 1e-9) * 0.999
-            more = [(pk, score * scale) for pk, score in more]
-        ranked += more[: limit - len(ranked)]
-        seen.update(pk for pk, _score in more)
+        ranked = appended(ranked, ranked_matches(pages, tier, limit), limit)
     return ranked
 
 
@@ -159,7 +183,7 @@ def run_search(params, locale=None):
     published = published_pages(locale)
     scores = {}
     if words:
-        ranked = tiered_matches(published, params.query, locale.language_code, MATCH_LIMIT)
+        ranked = language_matches(params.query, locale, MATCH_LIMIT)
         scores = dict(ranked)
         # Narrowed again in the database: an index that missed an update never shows an unpublished page.
         kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
@@ -174,7 +198,7 @@ def run_search(params, locale=None):
 
     matching = facet_values.matching(candidates, params.filters)
     page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
-    results = page_results([(pk, scores.get(pk)) for pk in page_obj.object_list], params.query, locale.language_code)
+    results = page_results([(pk, scores.get(pk)) for pk in page_obj.object_list], params.query, locale)
     outcome = SearchOutcome(params, results, len(matching), page_obj, capped=len(scores) >= MATCH_LIMIT)
     outcome.facets = facet_results(params, facet_values, candidates)
     if not matching and params.query:
@@ -183,18 +207,31 @@ def run_search(params, locale=None):
     return outcome
 
 
-def page_results(ranked_page, query, language):
-    """The pages of one result page, in order, with their score and a highlighted snippet."""
+def page_results(ranked_page, query, locale):
+    """The pages of one result page, in order, with their score, a highlighted snippet and their locale
+    (a Finnish page in a Swedish or English search is marked as Finnish)."""
     specific = Page.objects.filter(pk__in=[pk for pk, _score in ranked_page]).specific().in_bulk()
+    finnish = None
     results = []
     for pk, score in ranked_page:
         page = specific.get(pk)
         if page is None:
             continue
+        if page.locale_id == locale.pk:
+            page.locale = locale
+            page.search_snippet = highlighted_snippet(page, query, locale.language_code)
+        else:
+            page.locale = finnish = finnish or source_locale()
+            page.search_snippet = highlighted_snippet(page, in_finnish(query), finnish.language_code)
         page.search_score = score
-        page.search_snippet = highlighted_snippet(page, query, language)
+        page.type_key = type_key(page)
         results.append(page)
     return results
+
+
+def type_key(page):
+    """The content type of a page as the ``type`` filter names it."""
+    return next((key for key, model in SEARCHED_TYPES.items() if isinstance(page, model)), page._meta.model_name)
 
 
 def facet_results(params, facet_values, candidates):
@@ -233,7 +270,7 @@ def suggestion_with_results(params, locale):
     """The first of Voikko's respellings of the query whose words themselves (not just parts) are found."""
     for suggestion in spelling_suggestions(params.query, locale.language_code):
         words = analyse_words(suggestion, locale.language_code)
-        if words and ranked_matches(published_pages(locale), words, 1):
+        if words and ranked_matches(pages_in(locale), words, 1):
             return suggestion
     return ""
 
@@ -245,7 +282,7 @@ def title_suggestions(text, locale=None, limit=8):
     if len(text) < 2:
         return []
     try:
-        ranked = ranked_matches(published_pages(locale), text, limit, autocomplete=True)
+        ranked = ranked_matches(pages_in(locale), text, limit, autocomplete=True)
     except SearchUnavailable:
         return []
     pages = Page.objects.filter(pk__in=[pk for pk, _score in ranked]).in_bulk()

@@ -1,4 +1,4 @@
-"""Models related to an operating model: shared themes, target groups and areas, and similar text.
+"""Operating models related to an operating model: shared themes, target groups and areas, and similar text.
 
 Each other published model of the same language scores points for what it shares with the page:
 a theme 3, a target group 2, an area 1 (a municipality shares its county's area), and up to 3 for
@@ -58,5 +58,5 @@ def related_operating_models(page, limit=4):
         for rank, (pk, _score) in enumerate(matches):
             scores[pk] = scores.get(pk, 0) + TEXT_WEIGHT * (1 - rank / TEXT_CANDIDATES)
     best = sorted(scores, key=lambda pk: -scores[pk])[:limit]
-    pages = {model.pk: model for model in candidates.filter(pk__in=best)}  # one query, even for none
+    pages = {model.pk: model for model in candidates.filter(pk__in=best).select_related("locale")}  # one query
     return [pages[pk] for pk in best if pk in pages]

@@ -6,7 +6,6 @@ from django.template.response import TemplateResponse
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from .facets import SEARCHED_TYPES
 from .query import SearchParams, SearchUnavailable, run_search, title_suggestions
 
 
@@ -24,8 +23,6 @@ def search(request, tag_slug=None):
         return TemplateResponse(request, "search/search.html", context, status=503)
     if as_json:
         return JsonResponse(json_outcome(request, outcome, locale), json_dumps_params={"ensure_ascii": False})
-    for page in outcome.results:
-        page.source_dates = source_dates(page)
     context = {"search_query": params.query, "tag": tag, "outcome": outcome, "page_obj": outcome.page_obj}
     return TemplateResponse(request, "search/search.html", context)
 
@@ -43,8 +40,8 @@ def json_outcome(request, outcome, locale):
             {
                 "title": page.title,
                 "url": request.build_absolute_uri(page.url),
-                "type": type_key(page),
-                "language": locale.language_code,
+                "type": page.type_key,
+                "language": page.locale.language_code,
                 "score": page.search_score,
                 **{key: value and value.isoformat() for key, value in source_dates(page).items()},
             }
@@ -64,11 +61,6 @@ def source_dates(page):
     if created is None and page.first_published_at:
         created = page.first_published_at.date()
     return {"created": created, "modified": getattr(page, "modified_date", None)}
-
-
-def type_key(page):
-    """The content type of a page as the ``type`` filter names it."""
-    return next((key for key, model in SEARCHED_TYPES.items() if isinstance(page, model)), page._meta.model_name)
 
 
 def suggest(request):

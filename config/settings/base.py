@@ -36,13 +36,11 @@ INSTALLED_APPS = [
     "translations",
     "importer",
     "demo",
+    "about",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -89,7 +87,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -123,6 +120,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
+# Day-first English dates (config/formats/en); Finnish and Swedish use Django's own formats.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -59,7 +59,8 @@ def test_the_switcher_leads_to_the_same_page_in_each_language(translated_site, l
             expected = page if target == "fi" else page.get_translation(locales[target])
             assert browser_page.url == live_server.url + expected.url, f"{name}: {current} → {target}"
             assert browser_page.get_attribute("html", "lang") == target, name
-            assert browser_page.locator("h1").inner_text() == expected.title, name
+            # Long Finnish words carry soft hyphens, shown only where a line breaks.
+            assert browser_page.locator("h1").inner_text().replace("\u00ad", "") == expected.title, name
             current_link = browser_page.get_by_role("navigation", name=SWITCHER_NAME[target]).locator(
                 "a[aria-current=true]"
             )

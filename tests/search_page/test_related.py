@@ -28,8 +28,8 @@ def related_titles(client, page):
     html = client.get(page.url).content.decode()
     if "Samankaltaisia toimintamalleja" not in html:
         return []
-    section = html.split('id="related-models"', 1)[1].split("</section>", 1)[0]
-    return [part.split("</a>", 1)[0].split(">")[-1] for part in section.split("<h3>")[1:]]
+    section = html.split('id="related-operating-models"', 1)[1].split("</section>", 1)[0]
+    return [part.split("</a>", 1)[0].split(">")[-1] for part in section.split('<h3 class="card__title">')[1:]]
 
 
 def test_models_sharing_themes_groups_areas_and_words_come_first(client, library):

@@ -222,7 +222,7 @@ def test_a_tag_page_lists_everything_with_the_tag(client, catalogue, article_ind
     assert client.get("/fi/tags/ei-ole/").status_code == 404
 
 
-def test_only_the_active_languages_pages_are_searched(client, catalogue):
+def test_a_translation_replaces_its_finnish_page_in_its_language(client, catalogue):
     swedish, _ = Locale.objects.get_or_create(language_code="sv")
     translation = catalogue["mikkeli"].copy_for_translation(swedish, copy_parents=True)
     translation.title = "Familjecentret i S:t Michel"
@@ -230,7 +230,11 @@ def test_only_the_active_languages_pages_are_searched(client, catalogue):
     assert "Familjecentret i S:t Michel" not in titles(search(client, q="perhekeskus"))
     assert "Perhekeskus Mikkelissä" not in titles(client.get("/sv/search/", {"q": "familjecentret"}))
     response = client.get("/sv/search/", {"q": "familjecentret"})
-    assert titles(response) == ["Familjecentret i S:t Michel"]
+    # The translation first; untranslated Finnish pages after it, marked as Finnish.
+    assert titles(response)[0] == "Familjecentret i S:t Michel"
+    assert [page.locale.language_code for page in response.context["outcome"].results[1:]] == ["fi"] * (
+        len(titles(response)) - 1
+    )
     # The facets name the classifications in the page's language.
     labels = {
         option["value"]: option["label"] for facet in response.context["outcome"].facets for option in facet.options

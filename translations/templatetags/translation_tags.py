@@ -17,6 +17,7 @@ register = template.Library()
 # Shown in the language they are about (Swedish text for the Swedish item), so translated late.
 NOT_TRANSLATED = gettext_noop("not translated yet")
 READ_FINNISH = gettext_noop("read the Finnish page")
+CLOSEST_PAGE = gettext_noop("go to the closest English page")
 
 
 @dataclass
@@ -33,6 +34,7 @@ class LanguageVersion:
     missing_text: str = ""
     fallback_url: str = ""
     fallback_text: str = ""
+    fallback_code: str = ""
 
 
 def _in_language(code, message):
@@ -59,8 +61,34 @@ def _page_versions(request, page):
             if source is not None and source.pk != page.pk:
                 version.fallback_url = source.get_url(request)
                 version.fallback_text = _in_language(code, READ_FINNISH)
+                version.fallback_code = settings.LANGUAGE_CODE
         versions.append(version)
+    unanswered = [version for version in versions if not version.url and not version.fallback_url]
+    if unanswered:
+        closest = _closest_translated_ancestors(page, [version.code for version in unanswered])
+        for version in unanswered:
+            if version.code in closest:
+                version.fallback_url = closest[version.code].get_url(request)
+                version.fallback_text = _in_language(version.code, CLOSEST_PAGE)
+                version.fallback_code = version.code
     return versions
+
+
+def _closest_translated_ancestors(page, codes):
+    """``{language code: the live translation of the page's nearest ancestor that has one}``."""
+    ancestors = {ancestor.translation_key: ancestor.depth for ancestor in page.get_ancestors().filter(depth__gt=1)}
+    found = {}
+    translations = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=ancestors, locale__language_code__in=codes)
+        .select_related("locale")
+    )
+    for candidate in translations:
+        code = candidate.locale.language_code
+        if code not in found or ancestors[candidate.translation_key] > ancestors[found[code].translation_key]:
+            found[code] = candidate
+    return found
 
 
 def _view_versions(request):

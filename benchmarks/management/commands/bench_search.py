@@ -149,7 +149,7 @@ class Command(BaseCommand):
     def run(self, count, backend_name, queries, warmup, budget, seed, reuse):
         from indexing.analysis import analyse_query
         from search.engine import ranked_matches
-        from search.query import MATCH_LIMIT, SearchParams, published_pages, run_search, title_suggestions
+        from search.query import MATCH_LIMIT, SearchParams, pages_in, run_search, title_suggestions
 
         backend = get_search_backend()
         existing = Page.objects.filter(slug__startswith=bench.SLUG_PREFIX).count()
@@ -202,7 +202,7 @@ class Command(BaseCommand):
                 prefix = workload.prefix()
                 return lambda: title_suggestions(prefix, locale, limit=8)
             words = analyse_query(workload.query(), SOURCE_LANGUAGE)
-            return lambda: ranked_matches(published_pages(locale), words, MATCH_LIMIT)
+            return lambda: ranked_matches(pages_in(locale), words, MATCH_LIMIT)
 
         rows = []
         for kind in QUERY_TYPES:
