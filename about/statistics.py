@@ -54,7 +54,7 @@ class Chart:
 def library_charts(locale=None):
     """The charts of the library's operating models in ``locale`` (the active one by default)."""
     locale = locale or Locale.get_active()
-    outcome = run_search(SearchParams(filters={"type": ["model"]}, sort="newest"), locale)
+    outcome = run_search(SearchParams(filters={"type": ["operating_model"]}, sort="newest"), locale)
     options = {facet.key: facet.options for facet in outcome.facets}
     national = set(Area.objects.filter(kind=Area.Kind.NATIONAL).values_list("slug", flat=True))
     counties = [o for o in options.get("area", []) if o["depth"] == 0 and o["value"] not in national]

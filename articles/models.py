@@ -135,6 +135,11 @@ class ArticlePage(AnalysedSearchMixin, Page):
     summary_fields = ("intro",)
     search_fields = Page.search_fields + analysed_search_fields() + [index.FilterField("date")]
 
+    @property
+    def created_date(self):
+        """The article's own date, under the name a description's creation date has, for cards and results."""
+        return self.date
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")

@@ -57,7 +57,7 @@ def json_outcome(request, outcome, locale):
 
 def source_dates(page):
     """A result's own dates (a description's created and last modified, an article's date), never its import."""
-    created = getattr(page, "created_date", None) or getattr(page, "date", None)
+    created = getattr(page, "created_date", None)
     if created is None and page.first_published_at:
         created = page.first_published_at.date()
     return {"created": created, "modified": getattr(page, "modified_date", None)}

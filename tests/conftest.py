@@ -8,8 +8,10 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.utils import translation
 from wagtail.models import Locale
 
+from core.languages import SOURCE_LANGUAGE
 from home.sections import site_sections
 
 SEEDS = Path(__file__).resolve().parent.parent / "demo" / "seeds"
@@ -19,6 +21,15 @@ MIGRATED_DATA = []
 SEED_ARTICLES = [
     SEEDS / name for name in ("001_a3e0565db6a0145d.txt", "002_d4dc7358566895e3.txt", "004_4ab8f75e28d00df6.txt")
 ]
+
+
+@pytest.fixture(autouse=True)
+def source_language_active():
+    """Every test starts in Finnish: Django's LocaleMiddleware leaves the language of a test client's
+    request active in the thread, which would otherwise carry over to the next test."""
+    translation.activate(SOURCE_LANGUAGE)
+    yield
+    translation.activate(SOURCE_LANGUAGE)
 
 
 @pytest.fixture

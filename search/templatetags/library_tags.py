@@ -15,7 +15,7 @@ from ..query import SearchParams, SearchUnavailable, run_search
 
 register = template.Library()
 
-OPERATING_MODELS = {"type": ["model"]}
+OPERATING_MODELS = {"type": ["operating_model"]}
 
 
 @register.simple_tag(takes_context=True)

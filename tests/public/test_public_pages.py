@@ -132,7 +132,7 @@ class TestLibraryAndHome:
         assert '<span class="figures__number">2</span> toimintamallia' in main
         counties = {area.slug for page in (model_page, untranslated) for area in page.areas.all()}
         assert f'<span class="figures__number">{len(counties)}</span> hyvinvointialuetta' in main
-        assert f'href="{library.url}?type=model&amp;theme=perhekeskukset&amp;sort=newest"' in main
+        assert f'href="{library.url}?type=operating_model&amp;theme=perhekeskukset&amp;sort=newest"' in main
         # One search box, the header's, as on every page.
         assert html.count('type="search"') == 1
         assert client.get("/fi/search/", {"q": "perhe"}).content.decode().count('type="search"') == 1
