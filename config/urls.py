@@ -30,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("tags/<str:tag_slug>/", search_views.search, name="tag"),
+    path("adoptions/", include("adoption.urls")),
     path("", include(wagtail_urls)),
 )

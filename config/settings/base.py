@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "search",
     "review",
     "translations",
+    "adoption",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,107 @@
+"""Who adopts an operating model where, and the messages sent to the people behind a model."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+SOURCE_LOCALE = {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class AdoptionStatus(models.TextChoices):
+    EXPLORES = "explores", _("Explores")
+    PILOTS = "pilots", _("Pilots")
+    USES = "uses", _("Uses")
+    STOPPED = "stopped", _("Has stopped using")
+
+
+# The statuses counted as the model being in use in a region.
+IN_USE = (AdoptionStatus.PILOTS, AdoptionStatus.USES)
+
+
+class ModerationState(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class AdoptionQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(moderation_state=ModerationState.APPROVED)
+
+    def of_model(self, page):
+        """The adoptions of a model in any of its languages (they are recorded on one of them)."""
+        return self.filter(operating_model__translation_key=page.translation_key)
+
+
+class Adoption(index.Indexed, models.Model):
+    """An organisation or region that explores, pilots, uses or has stopped using an operating model."""
+
+    operating_model = models.ForeignKey(
+        "models_library.OperatingModelPage",
+        on_delete=models.CASCADE,
+        related_name="adoptions",
+        verbose_name=_("operating model"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=AdoptionStatus.choices)
+    organisation = models.CharField(
+        _("organisation"), max_length=255, help_text=_("The organisation or region that adopts the model.")
+    )
+    area = models.ForeignKey(
+        "taxonomy.Area",
+        on_delete=models.PROTECT,
+        limit_choices_to=SOURCE_LOCALE,
+        related_name="+",
+        verbose_name=_("area"),
+        help_text=_("The wellbeing services county or municipality where the model is adopted."),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    changes = models.TextField(
+        _("what was changed"), blank=True, help_text=_("What the adopters changed in the model to fit their region.")
+    )
+    outcome = models.TextField(_("outcome so far"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("contact person's e-mail"), blank=True)
+    contact_consent = models.BooleanField(
+        _("the contact person may be shown"),
+        default=False,
+        help_text=_("The contact person agrees that their name and e-mail are shown on the model's page."),
+    )
+    moderation_state = models.CharField(
+        _("moderation"), max_length=20, choices=ModerationState.choices, default=ModerationState.APPROVED
+    )
+    proposer_email = models.EmailField(
+        _("proposer's e-mail"), blank=True, help_text=_("Who proposed this adoption; told when it is moderated.")
+    )
+    proposer_language = models.CharField(_("proposer's language"), max_length=10, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = AdoptionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("operating_model"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("start_date")]),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("area")]),
+        FieldPanel("changes"),
+        FieldPanel("outcome"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_consent")],
+            heading=_("Contact person"),
+        ),
+        MultiFieldPanel([FieldPanel("moderation_state"), FieldPanel("proposer_email")], heading=_("Moderation")),
+    ]
+    search_fields = [index.SearchField("organisation"), index.AutocompleteField("organisation")]
+
+    class Meta:
+        verbose_name = _("adoption")
+        verbose_name_plural = _("adoptions")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.operating_model.title}"
+
+    @property
+    def county(self):
+        """The wellbeing services county of the area (a municipality's county, or the area itself)."""
+        return self.area.parent if self.area.parent_id else self.area
