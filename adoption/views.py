@@ -53,7 +53,7 @@ def propose(request, page_id):
                 _("Thank you! A reviewer checks your proposal before it is shown; we tell you by e-mail."),
             )
         return redirect(page.url)
-    return TemplateResponse(request, "adoption/propose.html", {"page": page, "form": form, "trusted": trusted})
+    return TemplateResponse(request, "adoption/propose.html", {"model_page": page, "form": form, "trusted": trusted})
 
 
 def client_address(request):
@@ -65,7 +65,7 @@ def contact(request, page_id):
     page = live_model(page_id)
     form = ContactForm(request.POST)
     if not form.is_valid():
-        return TemplateResponse(request, "adoption/contact.html", {"page": page, "form": form}, status=400)
+        return TemplateResponse(request, "adoption/contact.html", {"model_page": page, "form": form}, status=400)
     if form.is_spam():
         messages.error(request, _("Your message was refused."))
         return redirect(page.url + "#contact")
@@ -91,7 +91,7 @@ def contact(request, page_id):
             request,
             _("Your message could not be sent. Please try again later; what you wrote is below."),
         )
-        return TemplateResponse(request, "adoption/contact.html", {"page": page, "form": form}, status=502)
+        return TemplateResponse(request, "adoption/contact.html", {"model_page": page, "form": form}, status=502)
     messages.success(request, _("Your message was sent. A copy was sent to your e-mail."))
     return redirect(page.url + "#contact")
 
