@@ -34,6 +34,11 @@ class AdoptionQuerySet(models.QuerySet):
         """The adoptions of a model in any of its languages (they are recorded on one of them)."""
         return self.filter(operating_model__translation_key=page.translation_key)
 
+    def in_use_regions(self):
+        """How many wellbeing services counties use or pilot the model (a municipality counts as its county)."""
+        adoptions = self.filter(status__in=IN_USE).select_related("area")
+        return len({adoption.area.parent_id or adoption.area_id for adoption in adoptions})
+
 
 class Adoption(index.Indexed, models.Model):
     """An organisation or region that explores, pilots, uses or has stopped using an operating model."""

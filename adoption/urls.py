@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.adoption_overview, name="overview"),
     path("<int:page_id>/propose/", views.propose, name="propose"),
     path("<int:page_id>/contact/", views.contact, name="contact"),
+    path("<int:page_id>/kit.pdf", views.kit, name="kit"),
 ]

@@ -4,6 +4,7 @@ import logging
 from smtplib import SMTPException
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -15,6 +16,7 @@ from models_library.models import OperatingModelPage
 
 from . import overview
 from .forms import AdoptionForm, ContactForm
+from .kit import kit_pdf
 from .models import ModerationState
 from .notifications import notify_reviewers, send_contact_message
 from .ratelimit import allow
@@ -103,6 +105,13 @@ def contact_addresses(page):
     if not addresses and entity and entity.contact_email:
         addresses = [entity.contact_email]
     return addresses
+
+
+def kit(request, page_id):
+    page = live_model(page_id)
+    response = HttpResponse(kit_pdf(request, page), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{page.slug}.pdf"'
+    return response
 
 
 def adoption_overview(request):
