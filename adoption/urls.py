@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import compare, views
 
 app_name = "adoption"
 urlpatterns = [
@@ -8,4 +8,7 @@ urlpatterns = [
     path("<int:page_id>/propose/", views.propose, name="propose"),
     path("<int:page_id>/contact/", views.contact, name="contact"),
     path("<int:page_id>/kit.pdf", views.kit, name="kit"),
+    path("compare/", compare.compare, name="compare"),
+    path("compare/add/<int:page_id>/", compare.add, name="compare_add"),
+    path("compare/remove/<int:page_id>/", compare.remove, name="compare_remove"),
 ]

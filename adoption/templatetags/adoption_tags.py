@@ -6,6 +6,7 @@ from models_library.models import OperatingModelPage
 from taxonomy.models import Area
 from taxonomy.templatetags.classification_tags import active_locale
 
+from ..compare import selection
 from ..forms import ContactForm
 from ..models import IN_USE, Adoption
 
@@ -53,3 +54,13 @@ def lineage(page):
 @register.simple_tag
 def contact_form():
     return ContactForm()
+
+
+@register.simple_tag(takes_context=True)
+def comparable(context, page):
+    """``"chosen"`` for a model already in the comparison, ``"available"`` for another model, else ``""``."""
+    if not page.pk or not issubclass(page.specific_class or type(page), OperatingModelPage):
+        return ""
+    request = context.get("request")
+    chosen = request is not None and str(page.translation_key) in selection(request)
+    return "chosen" if chosen else "available"
