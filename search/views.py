@@ -1,6 +1,8 @@
 """The search page (also as JSON), tag pages and title suggestions for the search box."""
 
-from django.http import JsonResponse
+import csv
+
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from taggit.models import Tag
@@ -14,7 +16,7 @@ def search(request, tag_slug=None):
     tag = get_object_or_404(Tag, slug=tag_slug) if tag_slug else None
     params = SearchParams.from_querydict(request.GET, **({"tag": [tag.slug]} if tag else {}))
     locale = Locale.get_active()
-    as_json = request.GET.get("format") == "json"
+    as_json = request.GET.get("format") in ("json", "csv")
     try:
         outcome = run_search(params, locale)
     except SearchUnavailable:
@@ -22,6 +24,8 @@ def search(request, tag_slug=None):
             return JsonResponse({"error": "search unavailable"}, status=503)
         context = {"search_query": params.query, "unavailable": True}
         return TemplateResponse(request, "search/search.html", context, status=503)
+    if request.GET.get("format") == "csv":
+        return csv_response(json_outcome(request, outcome, locale)["results"])
     if as_json:
         return JsonResponse(json_outcome(request, outcome, locale), json_dumps_params={"ensure_ascii": False})
     context = {"search_query": params.query, "tag": tag, "outcome": outcome, "page_obj": outcome.page_obj}
@@ -53,6 +57,17 @@ def json_outcome(request, outcome, locale):
         },
         "suggestion": outcome.suggestion,
     }
+
+
+def csv_response(rows):
+    """The same rows as the JSON results, as CSV (UTF-8 with a byte order mark, for spreadsheets)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="search.csv"'
+    response.write("\ufeff")
+    writer = csv.DictWriter(response, fieldnames=["title", "url", "type", "language", "score"])
+    writer.writeheader()
+    writer.writerows(rows)
+    return response
 
 
 def type_key(page):
