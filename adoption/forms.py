@@ -14,6 +14,10 @@ class HoneypotMixin(forms.Form):
 
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
 
