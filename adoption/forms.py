@@ -57,3 +57,7 @@ class ContactForm(HoneypotMixin):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("Your e-mail"), help_text=_("The answer comes to this address."))
     message = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class FollowForm(HoneypotMixin):
+    email = forms.EmailField(label=_("Your e-mail"))

@@ -1,4 +1,6 @@
-"""Who adopts an operating model where, and the messages sent to the people behind a model."""
+"""Who adopts an operating model where, and who follows a model or a search by e-mail."""
+
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -110,3 +112,39 @@ class Adoption(index.Indexed, models.Model):
     def county(self):
         """The wellbeing services county of the area (a municipality's county, or the area itself)."""
         return self.area.parent if self.area.parent_id else self.area
+
+
+class Follow(models.Model):
+    """An e-mail address that follows one operating model or one search, kept only to send its alerts.
+
+    Unconfirmed until its owner opens the link in the confirmation message (double opt-in);
+    unsubscribing deletes it.
+    """
+
+    email = models.EmailField(_("e-mail"))
+    operating_model = models.ForeignKey(
+        "models_library.OperatingModelPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("operating model"),
+    )
+    query = models.CharField(_("search"), max_length=1000, blank=True, help_text=_("The search's query string."))
+    language = models.CharField(_("language"), max_length=10)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    confirmed = models.BooleanField(_("confirmed"), default=False)
+    notified_keys = models.JSONField(default=list, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(operating_model__isnull=False) | ~models.Q(query=""), name="follow_has_a_target"
+            )
+        ]
+
+    def __str__(self):
+        return self.email

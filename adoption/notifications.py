@@ -45,3 +45,33 @@ def send_contact_message(page, recipients, sender_name, sender_email, message, p
     EmailMessage(subject, body, None, recipients, reply_to=[sender_email]).send()
     subject, body = render_mail("adoption/email/contact_copy.txt", context, translation.get_language())
     EmailMessage(subject, body, None, [sender_email]).send()
+
+
+def follow_links(item, base_url):
+    with translation.override(item.language):
+        return {
+            "confirm_url": base_url + reverse("adoption:follow_confirm", args=[item.token]),
+            "unsubscribe_url": base_url + reverse("adoption:unsubscribe", args=[item.token]),
+            "search_url": base_url + reverse("search") + f"?{item.query}" if item.query else "",
+        }
+
+
+def send_follow_message(item, template, context, base_url):
+    links = follow_links(item, base_url)
+    subject, body = render_mail(template, {"follow": item, **links, **context}, item.language)
+    headers = {
+        "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    EmailMessage(subject, body, None, [item.email], headers=headers).send()
+
+
+def send_follow_confirmation(item, request):
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    send_follow_message(item, "adoption/email/follow_confirm.txt", {"page": item.operating_model}, base_url)
+
+
+def send_follow_alert(item, page, changed):
+    base_url = page.get_site().root_url.rstrip("/")
+    context = {"page": page, "changed": changed, "page_url": page.full_url}
+    send_follow_message(item, "adoption/email/follow_alert.txt", context, base_url)

@@ -1,8 +1,13 @@
-"""The proposer of an adoption is told by e-mail when a reviewer approves or rejects it."""
+"""E-mails that follow changes: the proposer of an adoption hears the reviewer's decision, and
+followers hear of a published model."""
 
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
+from models_library.models import OperatingModelPage
+
+from .follow import alert_followers
 from .models import Adoption, ModerationState
 from .notifications import send_moderation_result
 
@@ -22,3 +27,9 @@ def tell_proposer(sender, instance, created, **kwargs):
     decided = instance.moderation_state in (ModerationState.APPROVED, ModerationState.REJECTED)
     if not created and previous == ModerationState.PENDING and decided and instance.proposer_email:
         send_moderation_result(instance)
+
+
+@receiver(page_published)
+def tell_followers(sender, instance, **kwargs):
+    if isinstance(instance, OperatingModelPage):
+        alert_followers(instance)
