@@ -96,7 +96,14 @@ class Adoption(index.Indexed, models.Model):
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_consent")],
             heading=_("Contact person"),
         ),
-        MultiFieldPanel([FieldPanel("moderation_state"), FieldPanel("proposer_email")], heading=_("Moderation")),
+        # Only reviewers decide on proposals; an author's own additions are approved as they are saved.
+        MultiFieldPanel(
+            [
+                FieldPanel("moderation_state", permission="adoption.moderate_adoption"),
+                FieldPanel("proposer_email", permission="adoption.moderate_adoption"),
+            ],
+            heading=_("Moderation"),
+        ),
     ]
     search_fields = [index.SearchField("organisation"), index.AutocompleteField("organisation")]
 
@@ -104,6 +111,7 @@ class Adoption(index.Indexed, models.Model):
         verbose_name = _("adoption")
         verbose_name_plural = _("adoptions")
         ordering = ["-created_at"]
+        permissions = [("moderate_adoption", _("Can approve or reject proposed adoptions"))]
 
     def __str__(self):
         return f"{self.organisation}: {self.operating_model.title}"

@@ -1,12 +1,12 @@
-"""Authors and reviewers record adoptions; reviewers (and site editors) also moderate and delete them."""
+"""Authors and reviewers record adoptions; reviewers and site editors also approve, reject and delete them."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 PERMISSIONS = {
     "Authors": ("add", "change", "view"),
-    "Reviewers": ("add", "change", "view", "delete"),
-    "Site editors": ("add", "change", "view", "delete"),
+    "Reviewers": ("add", "change", "view", "delete", "moderate"),
+    "Site editors": ("add", "change", "view", "delete", "moderate"),
 }
 
 

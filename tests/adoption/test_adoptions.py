@@ -176,3 +176,18 @@ def test_the_admin_lists_adoptions_with_filters_in_the_editors_language(client, 
     html = response.content.decode()
     assert response.status_code == 200
     assert "Juva" in html and "Väntar på moderering" in html
+
+
+def test_an_author_cannot_approve_a_proposal_in_the_admin(client, model_page, author):
+    adoption = record(model_page, "Juva", moderation_state=ModerationState.PENDING, proposer_email="p@example.fi")
+    client.force_login(author)
+    edit_url = reverse("wagtailsnippets_adoption_adoption:edit", args=[adoption.pk])
+    assert 'name="moderation_state"' not in client.get(edit_url).content.decode()
+    data = {**proposal(area=adoption.area_id), "operating_model": model_page.pk, "moderation_state": "approved"}
+    assert client.post(edit_url, data).status_code == 302
+    adoption.refresh_from_db()
+    assert (
+        adoption.moderation_state == ModerationState.PENDING
+        and adoption.organisation == "Pohjois-Savon hyvinvointialue"
+    )
+    assert not mail.outbox
