@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import Area
@@ -45,9 +46,13 @@ class AdoptionForm(HoneypotMixin, forms.ModelForm):
 
     def __init__(self, *args, proposer_required=True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = Area.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE, kind__in=[Area.Kind.COUNTY, Area.Kind.MUNICIPALITY]
-        ).order_by("kind", "name")
+        areas = Area.objects.filter(kind__in=[Area.Kind.COUNTY, Area.Kind.MUNICIPALITY])
+        self.fields["area"].queryset = areas.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
+            "kind", "name"
+        )
+        # Counties and municipalities by their names in the visitor's language (Swedish ones where they exist).
+        names = dict(areas.filter(locale__language_code=get_language()).values_list("translation_key", "name"))
+        self.fields["area"].label_from_instance = lambda area: names.get(area.translation_key, area.name)
         self.fields["proposer_email"].required = proposer_required
         self.fields["proposer_email"].label = _("Your e-mail")
         self.fields["proposer_email"].help_text = _("We tell you here when a reviewer has checked your proposal.")

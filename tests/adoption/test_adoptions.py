@@ -191,3 +191,8 @@ def test_an_author_cannot_approve_a_proposal_in_the_admin(client, model_page, au
         and adoption.organisation == "Pohjois-Savon hyvinvointialue"
     )
     assert not mail.outbox
+
+
+def test_the_proposal_form_names_areas_in_the_visitors_language(client, model_page):
+    html = client.get(propose_url(model_page, "sv")).content.decode()
+    assert ">Södra Savolax välfärdsområde</option>" in html and ">Etelä-Savon hyvinvointialue<" not in html
