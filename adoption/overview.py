@@ -12,6 +12,7 @@ BAR_HEIGHT = 24
 BAR_GAP = 10
 LABEL_WIDTH = 260
 CHART_WIDTH = 720
+EXPORT_FIELDS = ("operating_model", "url", "organisation", "county", "area", "status", "start_date", "based_on")
 
 
 @dataclass
@@ -38,19 +39,24 @@ def localized(objects, locale, model):
     return {obj.translation_key: obj for obj in found}
 
 
-def build(locale):
-    adoptions = list(Adoption.objects.approved().select_related("area__parent", "operating_model__derived_from"))
+def build(locale, status=""):
+    """The approved adoptions (of one status, if given) counted by county and by model, and listed one by one."""
+    adoptions = Adoption.objects.approved().select_related("area__parent", "operating_model__derived_from")
+    if status in AdoptionStatus.values:
+        adoptions = adoptions.filter(status=status)
+    adoptions = list(adoptions.order_by("operating_model__title", "organisation"))
     counties = [adoption.county for adoption in adoptions]
-    county_names = localized(counties, locale, Area)
+    area_names = localized(counties + [adoption.area for adoption in adoptions], locale, Area)
     models = localized([adoption.operating_model for adoption in adoptions], locale, OperatingModelPage)
-    by_county, by_model = {}, {}
+    by_county, by_model, records = {}, {}, []
     for adoption, county in zip(adoptions, counties, strict=True):
-        name = county_names.get(county.translation_key, county).name
+        name = area_names.get(county.translation_key, county).name
         by_county.setdefault(name, Row(name)).counts[adoption.status] += 1
         page = models.get(adoption.operating_model.translation_key, adoption.operating_model)
         if page.pk not in by_model:
             by_model[page.pk] = Row(page.title, page.url or "", note=page.derived_from)
         by_model[page.pk].counts[adoption.status] += 1
+        records.append(record(adoption, page, name, area_names.get(adoption.area.translation_key, adoption.area)))
     county_rows = sorted(by_county.values(), key=lambda row: (-row.total, row.label))
     model_rows = sorted(by_model.values(), key=lambda row: (-row.total, row.label))
     return {
@@ -59,6 +65,22 @@ def build(locale):
         "model_rows": model_rows,
         "chart": chart(county_rows),
         "total": len(adoptions),
+        "records": records,
+        "status": status if status in AdoptionStatus.values else "",
+    }
+
+
+def record(adoption, page, county_name, area):
+    """One adoption as a row of the CSV and JSON exports."""
+    return {
+        "operating_model": page.title,
+        "url": page.full_url or "",
+        "organisation": adoption.organisation,
+        "county": county_name,
+        "area": area.name,
+        "status": adoption.status,
+        "start_date": adoption.start_date.isoformat() if adoption.start_date else "",
+        "based_on": page.derived_from.title if page.derived_from_id else "",
     }
 
 

@@ -4,7 +4,7 @@ import logging
 from smtplib import SMTPException
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from models_library.models import OperatingModelPage
+from search.views import csv_response
 
 from . import overview
 from .forms import AdoptionForm, ContactForm
@@ -115,5 +116,11 @@ def kit(request, page_id):
 
 
 def adoption_overview(request):
-    context = overview.build(Locale.get_active())
+    context = overview.build(Locale.get_active(), request.GET.get("status", ""))
+    export = request.GET.get("format")
+    if export == "json":
+        data = {"status": context["status"], "count": context["total"], "adoptions": context["records"]}
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    if export == "csv":
+        return csv_response(context["records"], overview.EXPORT_FIELDS, "adoptions.csv")
     return TemplateResponse(request, "adoption/overview.html", context)

@@ -25,7 +25,7 @@ def search(request, tag_slug=None):
         context = {"search_query": params.query, "unavailable": True}
         return TemplateResponse(request, "search/search.html", context, status=503)
     if request.GET.get("format") == "csv":
-        return csv_response(json_outcome(request, outcome, locale)["results"])
+        return csv_response(json_outcome(request, outcome, locale)["results"], RESULT_FIELDS, "search.csv")
     if as_json:
         return JsonResponse(json_outcome(request, outcome, locale), json_dumps_params={"ensure_ascii": False})
     context = {"search_query": params.query, "tag": tag, "outcome": outcome, "page_obj": outcome.page_obj}
@@ -59,12 +59,15 @@ def json_outcome(request, outcome, locale):
     }
 
 
-def csv_response(rows):
-    """The same rows as the JSON results, as CSV (UTF-8 with a byte order mark, for spreadsheets)."""
+RESULT_FIELDS = ("title", "url", "type", "language", "score")
+
+
+def csv_response(rows, fieldnames, filename):
+    """Rows (dicts) as a CSV download: UTF-8 with a byte order mark, so that spreadsheets read it right."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="search.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
-    writer = csv.DictWriter(response, fieldnames=["title", "url", "type", "language", "score"])
+    writer = csv.DictWriter(response, fieldnames=fieldnames)
     writer.writeheader()
     writer.writerows(rows)
     return response
