@@ -36,6 +36,7 @@ def follow(request):
     if not form.is_valid():
         messages.error(request, _("Enter a valid e-mail address to follow."))
     elif not form.is_spam() and (page or query):
+        Follow.objects.unconfirmed_expired().delete()
         item = Follow.objects.create(
             email=form.cleaned_data["email"], operating_model=page, query=query, language=translation.get_language()
         )

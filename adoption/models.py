@@ -1,9 +1,11 @@
 """Who adopts an operating model where, and who follows a model or a search by e-mail."""
 
+import datetime
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
@@ -122,6 +124,15 @@ class Adoption(index.Indexed, models.Model):
         return self.area.parent if self.area.parent_id else self.area
 
 
+class FollowQuerySet(models.QuerySet):
+    def unconfirmed_expired(self):
+        """Addresses never confirmed within a week: deleted, as nobody asked for their messages."""
+        return self.filter(confirmed=False, created_at__lt=timezone.now() - UNCONFIRMED_KEPT)
+
+
+UNCONFIRMED_KEPT = datetime.timedelta(days=7)
+
+
 class Follow(models.Model):
     """An e-mail address that follows one operating model or one search, kept only to send its alerts.
 
@@ -144,6 +155,8 @@ class Follow(models.Model):
     confirmed = models.BooleanField(_("confirmed"), default=False)
     notified_keys = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = FollowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("follow")

@@ -1,11 +1,12 @@
 """Following a model or a search: confirmation, alert and unsubscribe through the e-mails."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from adoption.models import Follow
 from tests.factories import OperatingModelPageFactory
@@ -80,3 +81,14 @@ def test_an_invalid_address_is_refused_with_a_message(client, model_page):
     response = client.post(follow_url(), {"email": "ei-osoite", "model": model_page.pk}, follow=True)
     assert "Anna kelvollinen sähköpostiosoite" in response.content.decode()
     assert not Follow.objects.exists() and not mail.outbox
+
+
+def test_addresses_never_confirmed_are_deleted_after_a_week(client, model_page):
+    old = Follow.objects.create(email="vanha@example.fi", operating_model=model_page, language="fi")
+    Follow.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=8))
+    kept = Follow.objects.create(
+        email="vahvistettu@example.fi", operating_model=model_page, language="fi", confirmed=True
+    )
+    Follow.objects.filter(pk=kept.pk).update(created_at=timezone.now() - datetime.timedelta(days=30))
+    client.post(follow_url(), {"email": "uusi@example.fi", "model": model_page.pk})
+    assert sorted(Follow.objects.values_list("email", flat=True)) == ["uusi@example.fi", "vahvistettu@example.fi"]
