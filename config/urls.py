@@ -35,5 +35,6 @@ urlpatterns += i18n_patterns(
     path("accessibility/", about_views.accessibility_statement, name="accessibility_statement"),
     path("statistics/", about_views.statistics, name="statistics"),
     path("manifest.webmanifest", about_views.web_manifest, name="web_manifest"),
+    path("adoptions/", include("adoption.urls")),
     path("", include(wagtail_urls)),
 )

@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
@@ -203,8 +204,13 @@ class OperatingModelAuthor(Orderable):
 
     page = ParentalKey("models_library.OperatingModelPage", on_delete=models.CASCADE, related_name="authors")
     name = models.CharField(_("name"), max_length=255, help_text=_("First and last name."))
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("Never shown on the site: messages sent through the model page's contact form come here."),
+    )
 
-    panels = [FieldPanel("name")]
+    panels = [FieldPanel("name"), FieldPanel("email")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")
@@ -288,6 +294,20 @@ class OperatingModelPage(DescriptionPage):
             "evaluate and spread. Write the parts you have; each section says what it asks."
         ),
     )
+    derived_from = models.ForeignKey(
+        "models_library.OperatingModelPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="derived_models",
+        verbose_name=_("derived from"),
+        help_text=_("The operating model this one was developed from, if any."),
+    )
+    derivation_changes = models.TextField(
+        _("what was changed"),
+        blank=True,
+        help_text=_("What this model changed in the model it was derived from."),
+    )
     tags = ClusterTaggableManager(through=OperatingModelPageTag, blank=True, verbose_name=_("tags"))
 
     parent_page_types = ["models_library.ModelLibraryPage"]
@@ -304,6 +324,8 @@ class OperatingModelPage(DescriptionPage):
         TranslatableField("body"),
         TranslatableField("development_path"),
         SynchronizedField("authors", overridable=False),
+        TranslatableField("derived_from"),
+        TranslatableField("derivation_changes"),
     ]
     search_fields = DescriptionPage.search_fields + [index.FilterField("development_stage")]
 
@@ -320,6 +342,13 @@ class OperatingModelPage(DescriptionPage):
         ),
         FieldPanel("development_stage"),
         FieldPanel("development_entity"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("derived_from", "models_library.OperatingModelPage"),
+                FieldPanel("derivation_changes"),
+            ],
+            heading=_("Lineage"),
+        ),
         FieldPanel("cover_image"),
         FieldPanel("attachments"),
     ]

@@ -1,6 +1,8 @@
 """The search page (also as JSON), tag pages and title suggestions for the search box."""
 
-from django.http import JsonResponse
+import csv
+
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from taggit.models import Tag
@@ -13,7 +15,7 @@ def search(request, tag_slug=None):
     tag = get_object_or_404(Tag, slug=tag_slug) if tag_slug else None
     params = SearchParams.from_querydict(request.GET, **({"tag": [tag.slug]} if tag else {}))
     locale = Locale.get_active()
-    as_json = request.GET.get("format") == "json"
+    as_json = request.GET.get("format") in ("json", "csv")
     try:
         outcome = run_search(params, locale)
     except SearchUnavailable:
@@ -21,6 +23,8 @@ def search(request, tag_slug=None):
             return JsonResponse({"error": "search unavailable"}, status=503)
         context = {"search_query": params.query, "unavailable": True}
         return TemplateResponse(request, "search/search.html", context, status=503)
+    if request.GET.get("format") == "csv":
+        return csv_response(json_outcome(request, outcome, locale)["results"], RESULT_FIELDS, "search.csv")
     if as_json:
         return JsonResponse(json_outcome(request, outcome, locale), json_dumps_params={"ensure_ascii": False})
     context = {"search_query": params.query, "tag": tag, "outcome": outcome, "page_obj": outcome.page_obj}
@@ -61,6 +65,20 @@ def source_dates(page):
     if created is None and page.first_published_at:
         created = page.first_published_at.date()
     return {"created": created, "modified": getattr(page, "modified_date", None)}
+
+
+RESULT_FIELDS = ("title", "url", "type", "language", "score")
+
+
+def csv_response(rows, fieldnames, filename):
+    """Rows (dicts) as a CSV download: UTF-8 with a byte order mark, so that spreadsheets read it right."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.DictWriter(response, fieldnames=fieldnames)
+    writer.writeheader()
+    writer.writerows(rows)
+    return response
 
 
 def suggest(request):

@@ -50,7 +50,7 @@ def test_every_page_type_has_no_axe_violations(demo_site, live_server, browser_p
 
 def test_description_sections_are_headed_in_the_national_order(demo_site, live_server, browser_page):
     browser_page.goto(live_server.url + OperatingModelPage.objects.get().url)
-    headings = browser_page.locator(".content section > h2").all_inner_texts()
+    headings = browser_page.locator(".content section[aria-labelledby^='section-'] > h2").all_inner_texts()
     assert headings == [
         "Ratkaisun perusidea",
         "Toimintaympäristö",
