@@ -67,7 +67,7 @@ def source_dates(page):
     return {"created": created, "modified": getattr(page, "modified_date", None)}
 
 
-RESULT_FIELDS = ("title", "url", "type", "language", "score")
+RESULT_FIELDS = ("title", "url", "type", "language", "score", "created", "modified")
 
 
 def csv_response(rows, fieldnames, filename):

@@ -34,7 +34,7 @@ def test_csv_rows_equal_the_filtered_listing(client, catalogue, filters):  # noq
 
 def test_the_search_page_links_to_its_exports_with_the_same_filters(client, catalogue):  # noqa: F811
     html = search(client, q="perhekeskus", area="etela-savo").content.decode()
-    assert 'href="?q=perhekeskus&amp;area=etela-savo&amp;format=csv"' in html
+    assert 'href="/fi/search/?q=perhekeskus&amp;area=etela-savo&amp;format=csv"' in html
     assert "Lataa nämä tulokset" in html
 
 
