@@ -1,4 +1,4 @@
-"""URLs: admin, documents and sitemap outside the language prefix; pages inside it."""
+"""URLs: admin, documents, API and sitemaps outside the language prefix; pages and feeds inside it."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -6,16 +6,16 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from opendata import urls as opendata_urls
 from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("", include(opendata_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -30,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("tags/<str:tag_slug>/", search_views.search, name="tag"),
+    path("", include(opendata_urls.localized_urlpatterns)),
     path("", include(wagtail_urls)),
 )

@@ -6,6 +6,9 @@ from django.template.response import TemplateResponse
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from opendata.feeds import search_feed
+from opendata.representation import search_result_data
+
 from .facets import SEARCHED_TYPES
 from .query import SearchParams, SearchUnavailable, run_search, title_suggestions
 
@@ -15,6 +18,7 @@ def search(request, tag_slug=None):
     params = SearchParams.from_querydict(request.GET, **({"tag": [tag.slug]} if tag else {}))
     locale = Locale.get_active()
     as_json = request.GET.get("format") == "json"
+    as_atom = request.GET.get("format") == "atom"
     try:
         outcome = run_search(params, locale)
     except SearchUnavailable:
@@ -24,6 +28,8 @@ def search(request, tag_slug=None):
         return TemplateResponse(request, "search/search.html", context, status=503)
     if as_json:
         return JsonResponse(json_outcome(request, outcome, locale), json_dumps_params={"ensure_ascii": False})
+    if as_atom:
+        return search_feed(request, outcome)
     context = {"search_query": params.query, "tag": tag, "outcome": outcome, "page_obj": outcome.page_obj}
     return TemplateResponse(request, "search/search.html", context)
 
@@ -44,6 +50,7 @@ def json_outcome(request, outcome, locale):
                 "type": type_key(page),
                 "language": locale.language_code,
                 "score": page.search_score,
+                **search_result_data(page),
             }
             for page in outcome.results
         ],
