@@ -46,7 +46,7 @@ def json_outcome(request, outcome, locale):
         "results": [
             {
                 "title": page.title,
-                "url": request.build_absolute_uri(page.url),
+                "url": page.get_full_url(request),
                 "type": type_key(page),
                 "language": locale.language_code,
                 "score": page.search_score,

@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from lxml import html
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from taxonomy.models import Area, Funder, Organisation, TargetGroup, Theme
@@ -34,7 +34,9 @@ def make_pages(library):
     mikkeli.themes.set([source(Theme, "perhekeskukset")])
     mikkeli.target_groups.set([source(TargetGroup, "lapsiperheet")])
     mikkeli.funders.set([source(Funder, "stea")])
-    mikkeli.organisation = Organisation.objects.filter(**FI).first()
+    mikkeli.organisation = Organisation.objects.create(
+        name="Etelä-Savon hyvinvointialue", slug="esha", locale=Locale.objects.get(language_code="fi")
+    )
     mikkeli.authors.create(name="Maija Meikäläinen")
     mikkeli.tags.add("perheneuvonta")
     mikkeli.save_revision().publish()
