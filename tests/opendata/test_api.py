@@ -143,3 +143,13 @@ def test_the_api_is_open_to_other_origins_for_reading(pages, client):
     assert "GET" in preflight["Access-Control-Allow-Methods"]
     page = client.get("/fi/", HTTP_ORIGIN="https://intranet.example.fi")
     assert "Access-Control-Allow-Origin" not in page
+
+
+def test_djangos_locale_middleware_still_turns_unprefixed_404s_into_redirects(pages, client, settings):
+    """Why ``opendata.middleware`` exists: when this fails, Django keeps such 404s itself and the
+    subclass can go."""
+    settings.MIDDLEWARE = [
+        "django.middleware.locale.LocaleMiddleware" if name == "opendata.middleware.LocaleMiddleware" else name
+        for name in settings.MIDDLEWARE
+    ]
+    assert client.get(f"/api/v2/pages/{pages['draft'].pk}/").status_code == 302
