@@ -29,7 +29,7 @@ def test_a_visitor_copies_the_citation_and_downloads_ris(demo_site, live_server,
         page.wait_for_load_state()
         assert page.get_by_role("heading", level=1).inner_text() == model.title
 
-        citation = page.get_by_role("region", name="Viittaa tähän sivuun")
+        citation = page.get_by_role("complementary", name="Viittaa tähän sivuun")
         line = citation.locator("#citation-text").inner_text()
         assert line.startswith(f"Taina Paananen. {model.title}. Toimintamallikirjasto, päivitetty ")
         assert line.endswith(f"/m/{model.pk}/")

@@ -2,6 +2,7 @@
 classification, a draft and a restricted page; with them the seed pages in Finnish with published
 Swedish and English versions. Responses are read with real parsers (feedparser, ElementTree, lxml, pyld, jsonschema)."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -12,10 +13,18 @@ from wagtail.models import Locale, PageViewRestriction
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from taxonomy.models import Area, Funder, Organisation, TargetGroup, Theme
 from tests.conftest import SEEDS
-from tests.factories import DevelopmentEntityPageFactory, OperatingModelPageFactory
+from tests.factories import DevelopmentEntityPageFactory, OperatingModelPageFactory, section_stream
 from translations.demo import translate_demo
 
 FI = {"locale__language_code": "fi"}
+# The sections a description may have besides the national ones, so that every section type is present.
+OPTIONAL_SECTIONS = [
+    {
+        "type": "process",
+        "value": {"steps": [{"phase": "Yhteydenotto", "description": "Perhe soittaa.", "actors": "", "tools": ""}]},
+    },
+    {"type": "extra", "value": {"heading": "Kokemuksia", "text": "<p>Perheet ovat tyytyväisiä.</p>"}},
+]
 HOST = {"HTTP_HOST": "127.0.0.1:8000"}
 
 
@@ -28,7 +37,11 @@ def make_pages(library):
     and a page for logged-in users only."""
     entity = DevelopmentEntityPageFactory(parent=library, title="Perhekeskushanke")
     mikkeli = OperatingModelPageFactory(
-        parent=library, title="Perhekeskus Mikkelissä", development_stage="piloting", development_entity=entity
+        parent=library,
+        title="Perhekeskus Mikkelissä",
+        development_stage="piloting",
+        development_entity=entity,
+        body=json.dumps(json.loads(section_stream()) + OPTIONAL_SECTIONS),
     )
     mikkeli.areas.set([source(Area, "mikkeli")])
     mikkeli.themes.set([source(Theme, "perhekeskukset")])

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from models_library.blocks import DescriptionBlock
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 
 from .openapi_checks import assert_matches
@@ -43,6 +44,7 @@ def test_the_api_walked_page_by_page_gives_every_published_page_with_its_typed_s
     assert site["draft"].pk not in ids
     assert site["restricted"].pk not in ids
 
+    section_types = set()
     for item in items:
         page = detail(client, item)
         assert_matches(page, "Page")
@@ -52,12 +54,19 @@ def test_the_api_walked_page_by_page_gives_every_published_page_with_its_typed_s
         stored = model.objects.get(pk=page["id"])
         # Every section of the stored page is in the API as a typed block, with a structured value.
         assert [block["type"] for block in page["body"]] == [block.block_type for block in stored.body]
+        section_types.update(block["type"] for block in page["body"])
         for block in page["body"]:
             if block["type"] in ("conditions", "tips"):
                 assert isinstance(block["value"]["items"], list)
             if block["type"] == "evaluation":
                 assert {"perspective", "findings"} <= set(block["value"]["perspectives"][0])
+            if block["type"] == "process":
+                assert block["value"]["steps"][0]["phase"] == "Yhteydenotto"
+            if block["type"] == "extra":
+                assert block["value"]["heading"] == "Kokemuksia"
         assert page["license"] == {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+
+    assert section_types == set(DescriptionBlock.base_blocks)
 
     entity = next(item for item in items if item["id"] == site["seed_entity"].pk)
     entity = detail(client, entity)
