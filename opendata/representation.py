@@ -92,8 +92,10 @@ def source_page(page):
 
 
 def permanent_url(page):
-    """The short address that always leads to the page, in the reader's language (``/m/<id>/``)."""
-    return settings.SITE_URL + reverse("permanent_address", args=[source_page(page).pk])
+    """The short address that always leads to the page, in the reader's language (``/m/<id>/``);
+    none for a page not saved yet (the preview of a new page)."""
+    pk = source_page(page).pk
+    return settings.SITE_URL + reverse("permanent_address", args=[pk]) if pk else ""
 
 
 def license_data():

@@ -42,6 +42,8 @@ def opendata_head(context):
 
 @register.inclusion_tag("opendata/citation.html")
 def citation_block(page):
+    if not page.pk:  # the preview of a page not saved yet has no address to cite
+        return {}
     citation = Citation.of(page)
     return {
         "citation": citation,
