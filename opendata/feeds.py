@@ -95,7 +95,7 @@ class DescriptionsFeed(PageFeed):
             "title": title,
             "link": reverse("search") + (f"?{kind}={slug}" if kind else ""),
             "feed_url": request.path,
-            "pages": [page.specific for page in pages[:FEED_SIZE]],
+            "pages": list(pages.specific()[:FEED_SIZE]),
         }
 
 
