@@ -1,4 +1,4 @@
-"""URLs: admin, documents and sitemap outside the language prefix; pages inside it."""
+"""URLs: admin, documents, API and sitemaps outside the language prefix; pages and feeds inside it."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -6,17 +6,17 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from about import views as about_views
+from opendata import urls as opendata_urls
 from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("", include(opendata_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", about_views.favicon),
 ]
@@ -36,5 +36,6 @@ urlpatterns += i18n_patterns(
     path("statistics/", about_views.statistics, name="statistics"),
     path("manifest.webmanifest", about_views.web_manifest, name="web_manifest"),
     path("adoptions/", include("adoption.urls")),
+    path("", include(opendata_urls.localized_urlpatterns)),
     path("", include(wagtail_urls)),
 )

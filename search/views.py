@@ -6,12 +6,19 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.models import Locale
 
 from .query import SearchParams, SearchUnavailable, run_search, title_suggestions
 
+# Apps above the search add to it through these hooks: what the JSON says of each result
+# (``hook(page) -> dict``), and other formats of the same search (``hook(request, outcome) -> response or None``).
+SEARCH_RESULT_HOOK = "search_result_data"
+SEARCH_RESPONSE_HOOK = "search_response"
+
 
 def search(request, tag_slug=None):
+    """The search page; ``format=json`` or ``format=csv`` gives the same search for other systems."""
     tag = get_object_or_404(Tag, slug=tag_slug) if tag_slug else None
     params = SearchParams.from_querydict(request.GET, **({"tag": [tag.slug]} if tag else {}))
     locale = Locale.get_active()
@@ -27,6 +34,10 @@ def search(request, tag_slug=None):
         return csv_response(json_outcome(request, outcome, locale)["results"], RESULT_FIELDS, "search.csv")
     if as_json:
         return JsonResponse(json_outcome(request, outcome, locale), json_dumps_params={"ensure_ascii": False})
+    for respond in hooks.get_hooks(SEARCH_RESPONSE_HOOK):
+        response = respond(request, outcome)
+        if response is not None:
+            return response
     context = {"search_query": params.query, "tag": tag, "outcome": outcome, "page_obj": outcome.page_obj}
     return TemplateResponse(request, "search/search.html", context)
 
@@ -43,11 +54,12 @@ def json_outcome(request, outcome, locale):
         "results": [
             {
                 "title": page.title,
-                "url": request.build_absolute_uri(page.url),
+                "url": page.get_full_url(request),
                 "type": page.type_key,
                 "language": page.locale.language_code,
                 "score": page.search_score,
                 **{key: value and value.isoformat() for key, value in source_dates(page).items()},
+                **result_extras(page),
             }
             for page in outcome.results
         ],
@@ -57,6 +69,14 @@ def json_outcome(request, outcome, locale):
         },
         "suggestion": outcome.suggestion,
     }
+
+
+def result_extras(page):
+    """What the apps above the search add to a result in the JSON (the open data: snippet, areas...)."""
+    extras = {}
+    for add in hooks.get_hooks(SEARCH_RESULT_HOOK):
+        extras.update(add(page))
+    return extras
 
 
 def source_dates(page):

@@ -38,10 +38,14 @@ INSTALLED_APPS = [
     "demo",
     "about",
     "adoption",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
+    "corsheaders",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -65,7 +69,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    # Django's, keeping the 404s of the API and the other unprefixed open data addresses.
+    "opendata.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,7 +144,22 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Toimintamallikirjasto"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: written into Wagtail's Site record (opendata.site_url) by a migration
+# and after every `migrate`, so absolute links, feeds, sitemaps and e-mails carry it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
+
+# Open data (opendata): the licence of the content, shown on every description and in the API.
+CONTENT_LICENSE = {
+    "name": os.environ.get("CONTENT_LICENSE_NAME", "CC BY 4.0"),
+    "url": os.environ.get("CONTENT_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+}
+# The read API is open to every origin, for reading only.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+WAGTAILAPI_BASE_URL = SITE_URL
+WAGTAILAPI_LIMIT_MAX = 100
 
 # Search. Wagtail's database backend is the embedded default; SEARCH_BACKEND=opensearch or
 # =elasticsearch uses a search cluster at SEARCH_URL. Text is analysed for Finnish, Swedish and

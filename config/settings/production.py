@@ -11,7 +11,10 @@ if not ALLOWED_HOSTS:
     raise RuntimeError("ALLOWED_HOSTS must be set in production")
 if not os.environ.get("DATABASE_URL"):
     raise RuntimeError("DATABASE_URL must be set in production")
-WAGTAILADMIN_BASE_URL = os.environ["WAGTAILADMIN_BASE_URL"]
+# The public address (https://…): links in feeds, sitemaps, the API and e-mails are built from it.
+SITE_URL = os.environ["SITE_URL"].rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
+WAGTAILAPI_BASE_URL = SITE_URL
 
 # HTTPS. Behind a proxy that terminates TLS, set TRUSTED_PROXY_SSL_HEADER=true only if the
 # proxy overwrites X-Forwarded-Proto on every request.

@@ -12,6 +12,8 @@ from tests.factories import ArticlePageFactory, DevelopmentEntityPageFactory, Op
 from tests.searching import facet_counts, titles
 
 pytestmark = pytest.mark.django_db
+# What the JSON tells of each result besides its title, address, type, language and score.
+SEARCH_RESULT_FACTS = {"snippet", "created", "modified", "areas", "themes", "stage", "organisation"}
 
 
 def source(model, slug):
@@ -190,9 +192,9 @@ def test_the_same_search_as_json(client, catalogue):
     data = response.json()
     assert [result["title"] for result in data["results"]] == html_titles
     first = data["results"][0]
-    assert set(first) == {"title", "url", "type", "language", "score", "created", "modified"}
+    assert set(first) == {"title", "url", "type", "language", "score", *SEARCH_RESULT_FACTS}
     assert first["type"] == "operating_model" and first["language"] == "fi"
-    assert first["url"].startswith("http://testserver/fi/")
+    assert first["url"].startswith(f"{settings.SITE_URL}/fi/")
     scores = [result["score"] for result in data["results"]]
     assert scores == sorted(scores, reverse=True) and all(score > 0 for score in scores)
     assert {option["value"]: option["count"] for option in data["facets"]["type"]} == {"operating_model": 2}

@@ -2,6 +2,7 @@
 that keeps manual work, the language switcher, hreflang, the admin report and machine translation."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import get_translatable_fields
@@ -177,8 +178,8 @@ class TestPublicLanguageVersions:
         assert f'<a href="{translation.url}" hreflang="sv">Svenska</a>' in content
         assert f'<a href="{model_page.url}" hreflang="fi" aria-current="true">Suomi</a>' in content
         assert '<li lang="sv">' in content
-        assert f'<link rel="alternate" hreflang="sv" href="http://localhost{translation.url}">' in content
-        assert f'<link rel="alternate" hreflang="x-default" href="http://localhost{model_page.url}">' in content
+        assert f'<link rel="alternate" hreflang="sv" href="{settings.SITE_URL}{translation.url}">' in content
+        assert f'<link rel="alternate" hreflang="x-default" href="{settings.SITE_URL}{model_page.url}">' in content
         # No English translation: said plainly, no alternate link.
         assert "English: not translated yet" in content
         assert 'hreflang="en" href=' not in content
