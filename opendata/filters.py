@@ -4,7 +4,7 @@ The values are the facets' own (slugs, stage keys), and a county finds the pages
 municipalities, exactly as in the search: the values come from ``search.facets``.
 """
 
-from search.facets import FACETS, SEARCHED_TYPES
+from search.facets import FACETS, SEARCHED_TYPES, VALUE_ALIASES
 
 FILTER_KEYS = [key for key in FACETS if key != "type"]
 
@@ -23,8 +23,9 @@ def filter_pages(queryset, filters):
 
 
 def models_for_types(types):
-    """The page models of the search's type keys (``model``, ``entity``, ``article``), or None."""
-    keys = [key for key in types.split(",") if key]
+    """The page models of the search's type keys (``operating_model``, ``entity``, ``article``; the
+    earlier ``model`` still accepted), or None."""
+    keys = [VALUE_ALIASES["type"].get(key, key) for key in types.split(",") if key]
     if keys and all(key in SEARCHED_TYPES for key in keys):
         return [SEARCHED_TYPES[key] for key in keys]
     return None

@@ -74,7 +74,7 @@ def author_names(page):
 
 def page_dates(page):
     """(created, last modified) of a description or an article, as dates."""
-    if hasattr(page, "created_date"):
+    if hasattr(page, "last_modified"):  # a description
         return page.created_date, page.last_modified or page.created_date
     published = page.last_published_at.date() if page.last_published_at else None
     created = getattr(page, "date", None) or (page.first_published_at.date() if page.first_published_at else None)

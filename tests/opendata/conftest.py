@@ -8,9 +8,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from lxml import html
-from translations.demo import translate_demo
 from wagtail.models import Locale, PageViewRestriction
 
+from demo.translations import translate_demo
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from taxonomy.models import Area, Funder, Organisation, TargetGroup, Theme
 from tests.conftest import SEEDS

@@ -38,7 +38,7 @@ def detail(client, item):
 
 
 def test_the_api_walked_page_by_page_gives_every_published_page_with_its_typed_sections(site, client):
-    items = walk(client, "/api/v2/pages/?type=model,entity,article&fields=*")
+    items = walk(client, "/api/v2/pages/?type=operating_model,entity,article&fields=*")
     ids = {item["id"] for item in items}
     assert site["mikkeli"].pk in ids
     assert site["draft"].pk not in ids
@@ -115,15 +115,15 @@ def titles(client, query):
 def test_filters(site, client):
     mikkeli, seed = site["mikkeli"].title, site["seed_model"].title
     # A county includes its municipalities; the municipality alone finds only its own.
-    assert {mikkeli, seed} <= titles(client, "type=model&area=etela-savo")
-    assert titles(client, "type=model&area=mikkeli") == {mikkeli}
+    assert {mikkeli, seed} <= titles(client, "type=operating_model&area=etela-savo")
+    assert titles(client, "type=operating_model&area=mikkeli") == {mikkeli}
     assert titles(client, "area=pirkanmaa") == set()
     assert titles(client, "theme=perhekeskukset") == {mikkeli}
     assert titles(client, "target_group=lapsiperheet") == {mikkeli}
     assert titles(client, "stage=piloting") == {mikkeli}
     assert mikkeli in titles(client, "funder=stea&funder=stm")
     assert titles(client, "tag=perheneuvonta&language=fi") == {mikkeli}
-    swedish = titles(client, "type=model&language=sv")
+    swedish = titles(client, "type=operating_model&language=sv")
     assert swedish and all(title != seed for title in swedish)
     entities = {site["entity"].title, site["seed_entity"].title}
     assert titles(client, "type=models_library.DevelopmentEntityPage&locale=fi") == entities

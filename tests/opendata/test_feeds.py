@@ -55,13 +55,15 @@ def test_feeds_of_a_theme_an_area_and_a_tag(site, client):
 
 
 def test_the_feed_of_a_search(site, client):
-    feed = read_feed(client, "/fi/search/?q=perhekeskus&type=model&format=atom")
+    feed = read_feed(client, "/fi/search/?q=perhekeskus&type=operating_model&format=atom")
     assert site["mikkeli"].title in titles(feed)
     assert site["draft"].title not in titles(feed)
     assert site["restricted"].title not in titles(feed)
-    assert feed.feed.link == "http://127.0.0.1:8000/fi/search/?q=perhekeskus&type=model"
+    assert feed.feed.link == "http://127.0.0.1:8000/fi/search/?q=perhekeskus&type=operating_model"
     swedish = read_feed(client, "/sv/search/?q=familjer%C3%A5dgivningen&format=atom")
-    assert titles(swedish) == {"Utveckling av uppfostrings- och familjerådgivningen i Södra Savolax"}
+    # The Swedish translation, and (as in the Swedish search) untranslated Finnish models that match.
+    assert swedish.entries[0].title == "Utveckling av uppfostrings- och familjerådgivningen i Södra Savolax"
+    assert site["draft"].title not in titles(swedish) and site["restricted"].title not in titles(swedish)
 
 
 def test_pages_link_to_their_feeds(site, client):
