@@ -81,6 +81,14 @@ class ImportResult:
         }
 
 
+def source_modified(data):
+    """The source's last-modified date; a description never modified was last modified when created.
+
+    Without it, pages would show their publication here, which for an import is the import date.
+    """
+    return as_date(data.get("modified") or data.get("created"))
+
+
 def rich_text(paragraphs):
     """Paragraphs of plain text as rich-text HTML, escaped; line breaks inside a paragraph are kept."""
     return "".join(
@@ -191,7 +199,7 @@ def set_operating_model_fields(page, data, result):
     page.implementation_place = data.get("implementation_place", "")
     if data.get("created"):
         page.created_date = as_date(data["created"])
-    page.modified_date = as_date(data.get("modified"))
+    page.modified_date = source_modified(data)
     stage = (data.get("development_stage") or "").strip().lower()
     if stage:
         if stage in STAGES:
@@ -239,7 +247,7 @@ def set_entity_fields(page, data, result):
         page.organisation = page.contact_organisation
     if data.get("created"):
         page.created_date = as_date(data["created"])
-    page.modified_date = as_date(data.get("modified"))
+    page.modified_date = source_modified(data)
     page.starting_point = rich_text(data.get("starting_point", []))
     page.main_goals = json.dumps(
         [
