@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
+from wagtail_localize.models import StringSegment, TranslationSource
 
 from demo.users import DEMO_PASSWORD, create_demo_users
 from importer.parser import parse_file
@@ -213,3 +214,11 @@ def test_a_description_never_modified_shows_its_creation_not_the_import_as_last_
     page = OperatingModelPage.objects.get()
     assert page.last_modified == datetime.date(2022, 9, 12)
     assert "Viimeksi muokattu</dt><dd>12.9.2022" in client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_imported_list_items_are_offered_for_translation():
+    run_import(FIXTURES / "malli_tahdet.txt")
+    source, _created = TranslationSource.get_or_create_from_instance(OperatingModelPage.objects.get())
+    texts = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
+    assert {"Tila, jossa voi puhua rauhassa", "apua saa samana päivänä", "Aloita yhdestä sotekeskuksesta"} <= texts
