@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import WorkflowState
 
 from articles.models import ArticlePage
@@ -13,6 +14,13 @@ from tests.searching import titles
 
 pytestmark = pytest.mark.django_db
 MODEL_SV = "Utveckling av uppfostrings- och familjerådgivningen i Södra Savolax"
+
+
+@pytest.fixture(autouse=True)
+def keep_language():
+    """Requests to Swedish pages activate Swedish; the tests after these keep their own language."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture
