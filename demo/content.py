@@ -70,14 +70,19 @@ def review_in_swedish():
     reviewer = User.objects.get(username="language_reviewer_sv")
     published = []
     for source in REVIEWED_IN_SWEDISH:
-        page = imported_page(source)
-        target = page and page.get_translations().filter(locale__language_code="sv").first()
-        if target is None or target.live:
-            continue
-        target = target.specific
-        page_translation(target).save_target(user=translator, publish=False)
-        target.refresh_from_db()
-        workflow_state = target.get_workflow().start(target, translator)
-        workflow_state.current_task_state.approve(user=reviewer)
-        published.append(target.title)
+        published += approved_in_swedish(source, translator, reviewer)
     return published
+
+
+def approved_in_swedish(source, translator, reviewer):
+    """The titles of the page's Swedish translation once submitted and approved (none when done before)."""
+    page = imported_page(source)
+    target = page and page.get_translations().filter(locale__language_code="sv").first()
+    if target is None or target.live:
+        return []
+    target = target.specific
+    page_translation(target).save_target(user=translator, publish=False)
+    target.refresh_from_db()
+    workflow_state = target.get_workflow().start(target, translator)
+    workflow_state.current_task_state.approve(user=reviewer)
+    return [target.title]

@@ -204,6 +204,79 @@ SWEDISH_ONLY = {
         "Servicedatalagret och det digitala familjecentret. Vi har också gjort en plan för ibruktagningen av "
         "det digitala familjecentret<br/>2. Familjecenterkörkortet genomförs i vår tillsammans med eOppiva."
     ),
+    "Koulutukset ( systeeminen koulutus )": "Utbildningar (systemisk utbildning)",
+    "pari- ja perheterapian osaamisen vahvistaminen kasvatus- ja perheneuvontatiimille koulutuksen avulla": (
+        "stärkt kunnande i par- och familjeterapi för teamet inom uppfostrings- och familjerådgivningen "
+        "genom utbildning"
+    ),
+    "Esitteet": "Broschyrer",
+    "toiminnan esittelyä eri toimijoille omassa organisaatiossa sekä yhteistyökumppaneille": (
+        "presentationer av verksamheten för olika aktörer i den egna organisationen och för samarbetspartner"
+    ),
+    "yhteinäiset prosessikuvaukset": "enhetliga processbeskrivningar",
+    "selkeä asiakasohjauksen prosessi, yksi ”sisääntulokanava” - Perheneuvo": (
+        "en tydlig process för klienthandledning, en enda ”ingång” – Perheneuvo"
+    ),
+    "palvelua saa melko nopealla aikataululla": "tjänsten fås ganska snabbt",
+    "varhainen tuki, matala kynnys palvelun saatavuudelle": "tidigt stöd, låg tröskel för att få tjänsten",
+    "selkeä ydintehtävien määrittely, jolloin myös selkeä asiakasegmentointi": (
+        "tydligt definierade kärnuppgifter och därmed också en tydlig klientsegmentering"
+    ),
+    "kasvatus- ja perheneuvonnan profiloituminen sosiaalihuoltolain mukaiseksi palveluksi, joka tuottaa "
+    "ydintehtävien mukaista palvelua": (
+        "uppfostrings- och familjerådgivningen har profilerats som en tjänst enligt socialvårdslagen, som ger "
+        "service enligt sina kärnuppgifter"
+    ),
+    "koulutusta hankekauden aikana": "utbildning under projektperioden",
+    "yhteinen tiimityön malli": "en gemensam modell för teamarbete",
+    "THL:n ohjeistuksen mukainen toiminnan määrittely": "verksamheten definierad enligt THL:s anvisningar",
+    "profiloituminen ja asemoituminen matala kynnyksen peruspalveluksi": (
+        "profilering och positionering som en bastjänst med låg tröskel"
+    ),
+    "kasvatus- ja erheneuvonnan toiminta tulee tunnetuksi matalan kynnyksen peruspalveluna": (
+        "uppfostrings- och familjerådgivningen blir känd som en bastjänst med låg tröskel"
+    ),
+    "perheet saavat apua varhain, jolloin vältytään raskaammilta palveluilta kuten esimerkiksi lastensuojelu": (
+        "familjer får hjälp tidigt, så att tyngre tjänster som till exempel barnskyddet kan undvikas"
+    ),
+    "ennalta ehkäisevällä työskentelyllä työskentelyaika ei ole määrittämätön, vaan lyhytaikaista tukea, jona "
+    "vaikuttavuutta arvioidaan työskentelyn aikana ja voidaan tehdä ohjaus tukevampaan tukeen, mikäli "
+    "työskentely ei tue perheitä riittävästi": (
+        "i det förebyggande arbetet är arbetstiden inte obestämd utan ett kortvarigt stöd, vars effekt bedöms "
+        "under arbetet, och familjen kan hänvisas till ett starkare stöd om arbetet inte stöder den tillräckligt"
+    ),
+    "asiakasohjaus": "klienthandledning",
+    "yhteistyö terveydenhuollon palveluiden kanssa": "samarbete med hälsovårdens tjänster",
+    "yhteistyö muiden sosiaalihuollon sekä lastensuojelun toimijoiden kanssa": (
+        "samarbete med andra aktörer inom socialvården och barnskyddet"
+    ),
+    "Päätöksen teko, vastuut; omatyöntekijäkysymys, työn vaikuttavuuden arviointi: Kuka arvioi; kriteerit/mittarit": (
+        "Beslutsfattande, ansvar; frågan om egen arbetstagare, bedömning av arbetets effekt: vem bedömer; "
+        "kriterier/indikatorer"
+    ),
+    "asiakasohjauksen mallinnus -> Perheneuvo, monta eri yhteydenottokanavaa": (
+        "modellering av klienthandledningen -> Perheneuvo, många olika kontaktkanaler"
+    ),
+    "puhelimitse, chat, sähköinen lomake, takaisinsoitto": "per telefon, chatt, elektronisk blankett, återuppringning",
+    "esitteet": "broschyrer",
+    "some-tiedottaminen ja video materiaali": "information i sociala medier och videomaterial",
+    "Kasvatus- ja perheneuvontatyö on muodostunut päätökseen pohjautuvaksi sosiaalihuoltolainmukaiseksi "
+    "palveluksi Etelä-Savossa. Kehittämistyön aikana on noussut huoli siitä, että jotkut perheet eivät halua "
+    "ottaa apua vastaan koska he eivät halua sosiaalihuoltolainmukaiseksi asiakkuutta. Olisi ehkä tarpeen "
+    'miettiä olisiko hyvä, että perheillä olisi walk in palveluna " ohjauksellista ja neuvoa antavaa kasvatus- '
+    'ja perheneuvontaa" ilman asiakkuutta. Näin asiakas saisi oikea-aikaista apua ja neuvontaa hänen asiaansa '
+    "ja ohjautuisi oikeisiin palveluihin. Perhekeskus-ympäristönä olisi oikea paikka tähän kohtaamistyöhön. "
+    "Tällä työskentelyllä vahvistettaisiin ennaltaehkäisyä ja varhaista puuttumista, jolloin perheet eivät "
+    "ajaudu raskaisiin palveluihin, eivätkä asiat perheissä eskaloidu.": (
+        "Uppfostrings- och familjerådgivningen har i Södra Savolax blivit en tjänst enligt socialvårdslagen som "
+        "bygger på ett beslut. Under utvecklingsarbetet har det väckts oro för att en del familjer inte vill ta "
+        "emot hjälp, eftersom de inte vill bli klienter enligt socialvårdslagen. Det kunde vara bra att fundera "
+        "på om familjer kunde få ”handledande och rådgivande uppfostrings- och familjerådgivning” som en "
+        "drop in-tjänst utan klientrelation. Då skulle klienten få hjälp och råd i rätt tid och hitta rätt "
+        "tjänster. Familjecentret vore rätt miljö för det här mötande arbetet. Arbetet skulle stärka det "
+        "förebyggande arbetet och tidiga ingripanden, så att familjer inte hamnar i tunga tjänster och "
+        "situationerna i familjerna inte eskalerar."
+    ),
     "Lisätiedot": "Mer information",
     "Sami Luoto<br/>projektipäällikkö<br/>Varsinais-Suomen tulevaisuuden sosiaali- ja terveyskeskus "
     "-hanke<br/>sami.luoto@varha.fi": (

@@ -6,7 +6,6 @@ publishing requires; otherwise they stay drafts and the report says why.
 """
 
 import datetime
-import json
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -80,6 +79,25 @@ class ImportResult:
             "unknown_sections": self.unknown,
             "notes": self.notes,
         }
+
+
+def source_modified(data):
+    """The source's last-modified date; a description never modified was last modified when created.
+
+    Without it, pages would show their publication here, which for an import is the import date.
+    """
+    return as_date(data.get("modified") or data.get("created"))
+
+
+def prepared(stream_field, stream):
+    """StreamField data as its blocks save it: list items in block form, with ids.
+
+    wagtail-localize offers list items for translation only in that form.
+    """
+    block = stream_field.field.stream_block
+    value = block.to_python(stream)
+    list(value)  # converts every child: a child left raw would be saved as it came
+    return block.get_prep_value(value)
 
 
 def rich_text(paragraphs):
@@ -183,7 +201,7 @@ def operating_model_body(sections, extra_sections):
         stream.append({"type": "process", "value": {"steps": sections["process"]["steps"]}})
     stream.extend(extra_section_stream(extra_sections))
     stream.sort(key=lambda section: SECTION_ORDER.index(section["type"]))
-    return json.dumps(stream)
+    return prepared(OperatingModelPage.body, stream)
 
 
 def set_operating_model_fields(page, data, result):
@@ -192,7 +210,7 @@ def set_operating_model_fields(page, data, result):
     page.implementation_place = data.get("implementation_place", "")
     if data.get("created"):
         page.created_date = as_date(data["created"])
-    page.modified_date = as_date(data.get("modified"))
+    page.modified_date = source_modified(data)
     stage = (data.get("development_stage") or "").strip().lower()
     if stage:
         if stage in STAGES:
@@ -212,7 +230,9 @@ def set_operating_model_fields(page, data, result):
         else:
             result.notes.append(_("development entity not found: %(title)s") % {"title": data["development_entity"]})
     page.body = operating_model_body(data.get("sections", {}), data.get("extra_sections", []))
-    page.attachments = json.dumps([{"type": "link", "value": link} for link in data.get("links", [])])
+    page.attachments = prepared(
+        OperatingModelPage.attachments, [{"type": "link", "value": link} for link in data.get("links", [])]
+    )
     page.authors.clear()
     for name in data.get("authors", []):
         page.authors.add(OperatingModelAuthor(name=name))
@@ -240,9 +260,10 @@ def set_entity_fields(page, data, result):
         page.organisation = page.contact_organisation
     if data.get("created"):
         page.created_date = as_date(data["created"])
-    page.modified_date = as_date(data.get("modified"))
+    page.modified_date = source_modified(data)
     page.starting_point = rich_text(data.get("starting_point", []))
-    page.main_goals = json.dumps(
+    page.main_goals = prepared(
+        DevelopmentEntityPage.main_goals,
         [
             {
                 "type": "goal",
@@ -253,17 +274,21 @@ def set_entity_fields(page, data, result):
                 },
             }
             for goal in data.get("main_goals", [])
-        ]
+        ],
     )
     page.expected_results = rich_text(data.get("expected_results", []))
     page.impacts = rich_text(data.get("impacts", []))
-    page.other_sections = json.dumps(extra_section_stream(data.get("extra_sections", [])))
+    page.other_sections = prepared(
+        DevelopmentEntityPage.other_sections, extra_section_stream(data.get("extra_sections", []))
+    )
 
 
 def set_article_fields(page, data, result):
     page.title = data["title"]
     page.intro = data.get("intro", "")
-    page.body = json.dumps([{"type": "paragraph", "value": rich_text([text])} for text in data.get("paragraphs", [])])
+    page.body = prepared(
+        ArticlePage.body, [{"type": "paragraph", "value": rich_text([text])} for text in data.get("paragraphs", [])]
+    )
 
 
 def set_classifications(page, data, result):
@@ -409,7 +434,7 @@ def path_stream(data):
     for part, sections in data.get("parts", {}).items():
         stream.append({"type": part, "value": {name: rich_items(items) for name, items in sections.items()}})
     stream.extend(extra_section_stream(data.get("extra_sections", [])))
-    return json.dumps(stream)
+    return prepared(OperatingModelPage.development_path, stream)
 
 
 def rich_items(items):

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import WorkflowState
 
 from articles.models import ArticlePage
@@ -13,6 +14,13 @@ from tests.searching import titles
 
 pytestmark = pytest.mark.django_db
 MODEL_SV = "Utveckling av uppfostrings- och familjerådgivningen i Södra Savolax"
+
+
+@pytest.fixture(autouse=True)
+def keep_language():
+    """Requests to Swedish pages activate Swedish; the tests after these keep their own language."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture
@@ -49,5 +57,8 @@ def test_a_model_and_an_article_are_published_in_swedish_through_the_swedish_rev
         assert state.task_states.get().finished_by.username == "language_reviewer_sv"
     html = client.get(model.url).content.decode()
     assert MODEL_SV in html and "Barnfamiljerna i Södra Savolax" in html and 'lang="sv"' in html
+    # The lists too (conditions, findings, dependencies, tips) are in Swedish.
+    assert "en gemensam modell för teamarbete" in html and "Broschyrer" in html
+    assert "yhteinen tiimityön malli" not in html
     assert "Mer information" in client.get(article.url).content.decode()
     assert "Published through the Swedish review: " + MODEL_SV in demo

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
+from wagtail_localize.models import StringSegment, TranslationSource
 
 from demo.users import DEMO_PASSWORD, create_demo_users
 from importer.parser import parse_file
@@ -202,3 +203,22 @@ def test_authors_reach_the_report_from_the_reports_menu_and_visitors_do_not(clie
     client.login(username="author", password=DEMO_PASSWORD)
     assert url in client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Vertaisryhmät eroperheille" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_description_never_modified_shows_its_creation_not_the_import_as_last_modified(client, tmp_path):
+    path = tmp_path / "muokkaamaton.txt"
+    text = (FIXTURES / "malli_puutteellinen.txt").read_text()
+    path.write_text(text.replace("Viimeksi muokattu\n30.3.2023\n", ""))
+    run_import(path, publish=True)
+    page = OperatingModelPage.objects.get()
+    assert page.last_modified == datetime.date(2022, 9, 12)
+    assert "Viimeksi muokattu</dt><dd>12.9.2022" in client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_imported_list_items_are_offered_for_translation():
+    run_import(FIXTURES / "malli_tahdet.txt")
+    source, _created = TranslationSource.get_or_create_from_instance(OperatingModelPage.objects.get())
+    texts = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
+    assert {"Tila, jossa voi puhua rauhassa", "apua saa samana päivänä", "Aloita yhdestä sotekeskuksesta"} <= texts
