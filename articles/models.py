@@ -123,6 +123,6 @@ class ArticleIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().child_of(self).order_by("-date", "-first_published_at")
+        articles = ArticlePage.objects.live().public().child_of(self).order_by("-date", "-first_published_at")
         context["page_obj"] = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
         return context

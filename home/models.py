@@ -32,11 +32,14 @@ class HomePage(Page):
         from models_library.models import ModelLibraryPage, OperatingModelPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["library"] = ModelLibraryPage.objects.live().child_of(self).first()
+        context["library"] = ModelLibraryPage.objects.live().public().child_of(self).first()
         context["latest_models"] = (
-            OperatingModelPage.objects.live().descendant_of(self).order_by("-created_date", "-first_published_at")[:6]
+            OperatingModelPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-created_date", "-first_published_at")[:6]
         )
         context["latest_articles"] = (
-            ArticlePage.objects.live().descendant_of(self).order_by("-date", "-first_published_at")[:3]
+            ArticlePage.objects.live().public().descendant_of(self).order_by("-date", "-first_published_at")[:3]
         )
         return context

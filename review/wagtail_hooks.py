@@ -12,21 +12,31 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from models_library.models import DescriptionPage
 from taxonomy.models import Organisation
 
-from . import permissions, views
-from .localize_gaps import SubmitPageTranslationIntoOwnLanguagesView
+from . import localize_gaps, permissions, views
 from .models import Membership
 from .roles import SOURCE_LANGUAGE
 
 
 @hooks.register("register_admin_urls", order=-1)
 def register_admin_urls():
-    # Listed before wagtail-localize's own URLs, so this view answers at its address.
+    # Listed before wagtail-localize's own URLs, so these views answer at their addresses.
     return [
         path(
             "localize/submit/page/<int:page_id>/",
-            SubmitPageTranslationIntoOwnLanguagesView.as_view(),
+            localize_gaps.SubmitPageTranslationIntoOwnLanguagesView.as_view(),
             name="review_submit_page_translation",
         ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            localize_gaps.SubmitSnippetTranslationIntoOwnLanguagesView.as_view(),
+            name="review_submit_snippet_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            localize_gaps.UpdateTranslationsWithinPublishRightsView.as_view(),
+            name="review_update_translations",
+        ),
+        path("review/translation/<int:page_id>/review/", views.review_translation, name="review_translation"),
         path(
             "review/translation/<int:page_id>/submit/",
             views.submit_translation_for_review,
@@ -72,6 +82,12 @@ def limit_editing_to_own_organisation(request, page):
         raise PermissionDenied(_("You can only edit your own organisation's descriptions."))
     if request.method == "POST" and permissions.is_organisation_bound(request.user):
         check_posted_organisation(request)
+    return None
+
+
+@hooks.register("before_edit_page", order=-1)
+def refuse_publishing_translations_in_review(request, page):
+    localize_gaps.refuse_publishing_in_review(request, page)
     return None
 
 
