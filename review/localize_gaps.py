@@ -19,6 +19,11 @@ wagtail-localize closes it itself; the covering code can then go.
    "Delete" buttons off the editor for whoever may not use them (the editor would offer a
    translator "Delete" as its main button; the delete view refuses it anyway).
 
+4. A new translation is made from the source's frozen copy as it was when the page was first
+   translated into any language, so a page translated into English, changed and then
+   translated into Swedish starts its Swedish translation behind the Finnish page.
+   ``refresh_stale_source`` brings the copy up to date before a new translation is made.
+
 ``wagtail_hooks`` serves these views at the addresses of the original ones.
 """
 
@@ -26,7 +31,7 @@ import json
 
 from django.core.exceptions import PermissionDenied
 from wagtail.models import Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
@@ -56,11 +61,22 @@ class OwnLanguagesMixin:
 
 
 class SubmitPageTranslationIntoOwnLanguagesView(OwnLanguagesMixin, SubmitPageTranslationView):
-    """wagtail-localize's "Translate page" view, offering only the languages the user translates into."""
+    """wagtail-localize's "Translate page" view, offering only the user's languages, from the current page."""
+
+    def post(self, request, **kwargs):
+        refresh_stale_source(self.object)
+        return super().post(request, **kwargs)
 
 
 class SubmitSnippetTranslationIntoOwnLanguagesView(OwnLanguagesMixin, SubmitSnippetTranslationView):
     """wagtail-localize's "Translate snippet" view, offering only the languages the user translates into."""
+
+
+def refresh_stale_source(page):
+    """Bring the page's frozen source copy up to date when the page was published after it was made."""
+    source = TranslationSource.objects.filter(object_id=page.translation_key, locale_id=page.locale_id).first()
+    if source is not None and page.last_published_at and page.last_published_at > source.last_updated_at:
+        source.update_from_db()
 
 
 def can_publish_translation(user, translation):

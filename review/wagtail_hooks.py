@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
@@ -15,6 +16,7 @@ from taxonomy.models import Organisation
 from . import localize_gaps, permissions, views
 from .models import Membership
 from .roles import SOURCE_LANGUAGE
+from .translation_work import TranslationWorkPanel, TranslationWorkView, target_locales, translation_work
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -37,6 +39,7 @@ def register_admin_urls():
             name="review_update_translations",
         ),
         path("review/translation/<int:page_id>/review/", views.review_translation, name="review_translation"),
+        path("review/translation-work/", TranslationWorkView.as_view(), name="review_translation_work"),
         path(
             "review/translation/<int:page_id>/submit/",
             views.submit_translation_for_review,
@@ -139,6 +142,28 @@ def submit_translation_button(page, user, view_name=None, next_url=None):
 
 hooks.register("register_page_listing_more_buttons", submit_translation_button)
 hooks.register("register_page_header_buttons", submit_translation_button)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work_panel(request, panels):
+    if target_locales(request.user) and not permissions.is_site_editor(request.user):
+        panels.insert(0, TranslationWorkPanel(translation_work(request.user)))
+
+
+class TranslatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(target_locales(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_work_menu_item():
+    return TranslatorMenuItem(
+        _("Pages to translate"),
+        reverse("review_translation_work"),
+        name="translation-work",
+        icon_name="site",
+        order=150,
+    )
 
 
 class MembershipViewSet(SnippetViewSet):
