@@ -24,12 +24,19 @@ wagtail-localize closes it itself; the covering code can then go.
    translated into Swedish starts its Swedish translation behind the Finnish page.
    ``refresh_stale_source`` brings the copy up to date before a new translation is made.
 
+5. The editor labels a text inside a block by its section and the block's first-level field
+   only, so the texts of a list of structures (an evaluation perspective's "What was found"
+   and "How it was measured") all read "Perspectives". ``editor_props`` labels them with
+   every level (``segment_label``).
+
 ``wagtail_hooks`` serves these views at the addresses of the original ones.
 """
 
 import json
 
 from django.core.exceptions import PermissionDenied
+from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
@@ -124,10 +131,38 @@ def refuse_publishing_in_review(request, page):
             raise PermissionDenied
 
 
+def segment_label(model, field_path):
+    """The labels of a StreamField text's blocks below its section ("Perspectives › What was found"), or None."""
+    names = field_path.split(".")
+    field = model._meta.get_field(names[0])
+    if not isinstance(field, StreamField) or len(names) < 3:
+        return None
+    block = field.stream_block.child_blocks[names[1]]
+    labels = []
+    for name in names[2:]:
+        if isinstance(block, blocks.ListBlock) and name == "item":
+            block = block.child_block
+            continue
+        if not isinstance(block, blocks.StructBlock | blocks.StreamBlock) or name not in block.child_blocks:
+            return None
+        block = block.child_blocks[name]
+        labels.append(str(block.label))
+    return " › ".join(labels)
+
+
 def editor_props(props, request, page):
-    """The translation editor's settings, without the buttons the user may not use here."""
+    """The translation editor's settings, without the buttons the user may not use here, with full labels."""
     data = json.loads(props)
     perms = data["perms"]
     perms["canDelete"] = perms["canDelete"] and can_delete_page(request.user, page)
     perms["canPublish"] = perms["canPublish"] and not page.workflow_in_progress
+    translation = page_translation(page)
+    if translation is not None:
+        source = translation.source
+        instance = source.as_instance()
+        segments = {segment["id"]: segment for segment in data["segments"] if segment["type"] == "string"}
+        for string_segment in source.stringsegment_set.filter(id__in=segments).select_related("context"):
+            label = segment_label(type(instance), string_segment.context.get_field_path(instance))
+            if label:
+                segments[string_segment.id]["location"]["subField"] = label
     return json.dumps(data)

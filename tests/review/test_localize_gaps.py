@@ -1,11 +1,17 @@
 """The wagtail-localize gaps that review.localize_gaps covers are still open upstream, and the review of a
 translation from its editor: approving publishes it, completes the workflow and tells the translator."""
 
+import json
+import re
+from html import unescape
+
 import pytest
+from django.conf import settings
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core import mail
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import translation as i18n
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.edit_translation import edit_translation
@@ -24,6 +30,11 @@ def admin_request(user, data):
     request.session = {}
     request._messages = FallbackStorage(request)
     return request
+
+
+def editor_props(response):
+    """The settings the translation editor's page gives its script."""
+    return json.loads(unescape(re.search(r'data-props="([^"]*)"', response.content.decode()).group(1)))
 
 
 def in_review(site):
@@ -90,3 +101,20 @@ def test_the_editor_offers_a_translator_neither_delete_nor_publish(client, site)
     assert "&quot;canDelete&quot;: false" in response.content.decode()
     assert "&quot;canPublish&quot;: false" in response.content.decode()
     assert reverse("review_submit_translation", args=[translation.pk]) in response.content.decode()
+
+
+def test_the_editor_tells_an_evaluations_findings_from_its_measurement(client, site):
+    """Gap 5: wagtail-localize labels both "Perspectives"."""
+    page = site.description(live=True)
+    # Reading the body gives its list items the block ids that the admin editor gives them.
+    assert "evaluation" in [block.block_type for block in page.body]
+    translation = translate(page, "sv")
+    client.force_login(site.user("translator_sv"))
+    response = client.get(edit_url(translation))
+    with i18n.override(settings.LANGUAGE_CODE):
+        perspectives, found, measured = (
+            i18n.gettext(label) for label in ("Perspectives", "What was found", "How it was measured")
+        )
+    props = editor_props(response)
+    labels = {segment["location"]["subField"] for segment in props["segments"] if segment["type"] == "string"}
+    assert {f"{perspectives} › {found}", f"{perspectives} › {measured}"} <= labels
