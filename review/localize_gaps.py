@@ -17,7 +17,8 @@ wagtail-localize closes it itself; the covering code can then go.
    (a ``before_edit_page`` hook) refuses that; the reviewer approves instead
    (``review.views.translation_review_action``). ``editor_props`` takes the "Publish" and
    "Delete" buttons off the editor for whoever may not use them (the editor would offer a
-   translator "Delete" as its main button; the delete view refuses it anyway).
+   translator "Delete" as its main button; the delete view refuses it anyway), and "Convert
+   to alias", which throws the translation away, off for all but site editors.
 
 4. A new translation is made from the source's frozen copy as it was when the page was first
    translated into any language, so a page translated into English, changed and then
@@ -42,7 +43,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .permissions import can_delete_page, translation_locales
+from .permissions import can_delete_page, is_site_editor, translation_locales
 
 
 class OwnLanguagesMixin:
@@ -156,6 +157,9 @@ def editor_props(props, request, page):
     perms = data["perms"]
     perms["canDelete"] = perms["canDelete"] and can_delete_page(request.user, page)
     perms["canPublish"] = perms["canPublish"] and not page.workflow_in_progress
+    if not is_site_editor(request.user):
+        # Turning a translation into an alias of the Finnish page throws the translation away.
+        data["links"]["convertToAliasUrl"] = None
     translation = page_translation(page)
     if translation is not None:
         source = translation.source
