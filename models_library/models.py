@@ -300,6 +300,10 @@ class OperatingModelPage(DescriptionPage):
         ]
     )
 
+    page_description = _(
+        "A described way of organising a service, in the national structure, for other regions to adopt."
+    )
+
     class Meta:
         verbose_name = _("operating model")
         verbose_name_plural = _("operating models")
@@ -447,6 +451,8 @@ class DevelopmentEntityPage(DescriptionPage):
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
+
+    page_description = _("A project or programme that developed operating models: its goals, actors and results.")
 
     class Meta:
         verbose_name = _("development entity")

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
@@ -14,6 +15,7 @@ from models_library.models import DescriptionPage
 from taxonomy.models import Organisation
 
 from . import localize_gaps, permissions, views
+from .authoring import NewDescriptionPanel
 from .models import Membership
 from .roles import SOURCE_LANGUAGE
 from .translation_work import TranslationWorkPanel, TranslationWorkView, target_locales, translation_work
@@ -94,6 +96,21 @@ def refuse_publishing_translations_in_review(request, page):
     return None
 
 
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """Until the page is submitted again, its editor opens with the reviewer's comment."""
+    if request.method != "GET" or views.page_translation(page) is not None:
+        return None  # the translation editor shows it above the editor itself
+    rejected = views.last_requested_changes(page)
+    if rejected is not None:
+        reviewer = rejected.finished_by.get_full_name() or rejected.finished_by.get_username()
+        messages.warning(
+            request,
+            _("%(reviewer)s requested changes: %(comment)s") % {"reviewer": reviewer, "comment": rejected.comment},
+        )
+    return None
+
+
 @hooks.register("before_delete_page", order=-1)
 def limit_deletion(request, page):
     if not permissions.can_delete_page(request.user, page):
@@ -142,6 +159,13 @@ def submit_translation_button(page, user, view_name=None, next_url=None):
 
 hooks.register("register_page_listing_more_buttons", submit_translation_button)
 hooks.register("register_page_header_buttons", submit_translation_button)
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_description_panel(request, panels):
+    panel = NewDescriptionPanel.for_user(request.user)
+    if panel is not None:
+        panels.insert(0, panel)
 
 
 @hooks.register("construct_homepage_panels")

@@ -135,6 +135,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Toimintamallikirjasto"
+# Addresses from titles in plain ASCII (ä→a, ö→o, å→a), as the importer makes them.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
 # Search. Wagtail's database backend is the embedded default; SEARCH_BACKEND=opensearch or
