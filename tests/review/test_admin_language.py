@@ -6,6 +6,7 @@ English source messages); a text on the page that equals one of them and is not 
 translation is an English string the user sees.
 """
 
+import re
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,17 +19,26 @@ from django.utils import translation as i18n
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
+from tests.models_library.test_admin import CORE_SECTIONS, operating_model_data
+
 from .conftest import edit_url, translate
 
 pytestmark = pytest.mark.django_db
 # Words that are the same in Finnish or Swedish, or names.
 ALLOWED = {"Wagtail", "OK", "Status", "Info", "Live", "Sidor", "Normal"}
 ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
+NAMED = re.compile(r"%\(\w+\)[sd]")
+WORD = re.compile(r"[A-Za-z]{3,}")
+PLACEHOLDER = re.compile(r"%\\\(\w+\\\)[sd]")
 
 
 @cache
 def english_messages():
-    """The English source messages of the admin's catalogs (Django's own are translated completely)."""
+    """The English source messages of the admin's catalogs (Django's own are translated completely).
+
+    Returns the plain messages, and patterns for those with named placeholders
+    ("Wagtail %(current_version)s editor guide").
+    """
     catalogs = [
         *Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"),
         *Path(wagtail_localize.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"),
@@ -38,7 +48,13 @@ def english_messages():
         for line in catalog.read_text(encoding="utf-8").splitlines():
             if line.startswith('msgid "') and line != 'msgid ""':
                 messages.add(line[7:-1].replace('\\"', '"'))
-    return {message for message in messages if len(message) > 3 and "%" not in message and "{" not in message}
+    plain = {message for message in messages if len(message) > 3 and "%" not in message and "{" not in message}
+    patterns = {
+        message: re.compile("^" + PLACEHOLDER.sub(".+", re.escape(message).replace("%%", "%")) + "$")
+        for message in messages
+        if PLACEHOLDER.search(re.escape(message)) and len(WORD.findall(NAMED.sub("", message))) >= 2
+    }
+    return plain, patterns
 
 
 class VisibleText(HTMLParser):
@@ -70,10 +86,15 @@ class VisibleText(HTMLParser):
 def english_strings(html, language_code):
     parser = VisibleText()
     parser.feed(html)
+    plain, patterns = english_messages()
     with i18n.override(language_code):
-        return sorted(
-            text for text in parser.texts & english_messages() if text not in ALLOWED and i18n.gettext(text) == text
-        )
+        english = {text for text in parser.texts & plain if text not in ALLOWED and i18n.gettext(text) == text}
+        english |= {
+            message
+            for message, pattern in patterns.items()
+            if i18n.gettext(message) == message and any(pattern.match(text) for text in parser.texts)
+        }
+    return sorted(english)
 
 
 def journey_pages(site):
@@ -132,3 +153,16 @@ def test_the_translation_editors_script_messages_come_in_finnish_and_swedish(cli
 def test_upstream_typos_are_corrected():
     with i18n.override("fi"):
         assert i18n.gettext("Locales") == "Maa-asetukset"
+
+
+@pytest.mark.parametrize("language_code", ["fi", "sv"])
+def test_a_form_with_errors_answers_in_the_users_language(client, site, language_code):
+    user = site.user("author")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language_code
+    profile.save()
+    client.force_login(user)
+    url = reverse("wagtailadmin_pages:add", args=["models_library", "operatingmodelpage", site.library.pk])
+    response = client.post(url, operating_model_data(CORE_SECTIONS, title="", **{"action-draft": "1"}))
+    assert response.status_code == 200
+    assert english_strings(response.content.decode(), language_code) == []
