@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := .run
 # The project's catalogs and each app's own (an app that has a locale/ directory keeps its messages there).
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po */locale/*/LC_MESSAGES/django.po)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django*.po */locale/*/LC_MESSAGES/django*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 MIGRATIONS := $(wildcard */migrations/*.py)
 # System packages are installed with apt-get, through sudo unless we are root.

@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
 
 from core.languages import source_locale
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
@@ -51,6 +52,10 @@ def create_demo_users():
             last_name=last_name,
         )
         user.groups.add(Group.objects.get(name=group_name))
+        if username.endswith("_sv"):  # the Swedish roles work in a Swedish admin
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = "sv"
+            profile.save()
         if group_name == AUTHORS:
             Membership.objects.create(user=user, organisation=demo_organisation())
         created.append(username)

@@ -34,7 +34,7 @@ class HomePage(Page):
         from models_library.models import ModelLibraryPage, OperatingModelPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["library"] = ModelLibraryPage.objects.live().child_of(self).first()
+        context["library"] = ModelLibraryPage.objects.live().public().child_of(self).first()
         operating_models = OperatingModelPage.objects.live().public().filter(below(self))
         context["latest_operating_models"] = in_language_or_finnish(operating_models, self.locale).order_by(
             "-created_date", "-first_published_at"

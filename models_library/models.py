@@ -361,6 +361,10 @@ class OperatingModelPage(DescriptionPage):
         extra_tabs=[ObjectList(development_path_panels, heading=_("Development path"))],
     )
 
+    page_description = _(
+        "A described way of organising a service, in the national structure, for other regions to adopt."
+    )
+
     class Meta:
         verbose_name = _("operating model")
         verbose_name_plural = _("operating models")
@@ -527,6 +531,8 @@ class DevelopmentEntityPage(DescriptionPage):
         FieldPanel("other_sections"),
     ]
     edit_handler = description_tabs(content_panels, goal_panels, _("Goals and results"))
+
+    page_description = _("A project or programme that developed operating models: its goals, actors and results.")
 
     class Meta:
         verbose_name = _("development entity")

@@ -6,6 +6,9 @@ signal that prepares new language trees all build the same thing.
 
 from dataclasses import dataclass
 
+from django.utils import translation
+from django.utils.translation import gettext_noop
+
 from core.languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGE_NAMES, TRANSLATION_LANGUAGES
 
 AUTHORS = "Authors"
@@ -105,15 +108,32 @@ class ReviewWorkflow:
     groups: tuple[str, ...]
 
 
+TRANSLATION_REVIEWS = {
+    "sv": (gettext_noop("Swedish translation review"), gettext_noop("Swedish language review")),
+    "en": (gettext_noop("English translation review"), gettext_noop("English language review")),
+}
 WORKFLOWS = [
-    ReviewWorkflow("Description review", "Review by reviewers", SOURCE_LANGUAGE, (REVIEWERS, SITE_EDITORS)),
+    ReviewWorkflow(
+        gettext_noop("Description review"),
+        gettext_noop("Review by reviewers"),
+        SOURCE_LANGUAGE,
+        (REVIEWERS, SITE_EDITORS),
+    ),
     *[
-        ReviewWorkflow(
-            f"{name} translation review",
-            f"{name} language review",
-            code,
-            (language_reviewers(code), SITE_EDITORS),
-        )
-        for code, name in TRANSLATION_LANGUAGE_NAMES.items()
+        ReviewWorkflow(workflow, task, code, (language_reviewers(code), SITE_EDITORS))
+        for code, (workflow, task) in TRANSLATION_REVIEWS.items()
     ],
 ]
+
+
+def admin_name(message):
+    """A workflow or task name as stored: in Finnish and Swedish, from the catalogs.
+
+    Wagtail shows these names as they are stored, to every user and in its e-mails, so the
+    stored name carries both languages of the admin ("Kuvauksen tarkastus / Granskning av beskrivning").
+    """
+    names = []
+    for language_code in (SOURCE_LANGUAGE, "sv"):
+        with translation.override(language_code):
+            names.append(translation.gettext(message))
+    return " / ".join(dict.fromkeys(names))

@@ -12,7 +12,7 @@ changes nothing that is already there.
 
 from django.contrib.auth.management import create_permissions
 
-from .roles import ROLES, SITE_EDITORS, WORKFLOWS
+from .roles import ROLES, SITE_EDITORS, WORKFLOWS, admin_name
 
 DEFAULT_WAGTAIL_WORKFLOW = "Moderators approval"
 
@@ -78,15 +78,25 @@ def setup_workflows(apps):
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
 
+    name_workflows(apps)
     for spec in WORKFLOWS:
         task, created = GroupApprovalTask.objects.get_or_create(
-            name=spec.task, defaults={"content_type": task_type, "active": True}
+            name=admin_name(spec.task), defaults={"content_type": task_type, "active": True}
         )
         if created:
             task.groups.set(Group.objects.filter(name__in=spec.groups))
-        workflow, created = Workflow.objects.get_or_create(name=spec.name, defaults={"active": True})
+        workflow, created = Workflow.objects.get_or_create(name=admin_name(spec.name), defaults={"active": True})
         if created:
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+
+
+def name_workflows(apps):
+    """Give workflows and tasks stored under their English names (or older translations) their current names."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    Task = apps.get_model("wagtailcore", "Task")
+    for spec in WORKFLOWS:
+        Workflow.objects.filter(name=spec.name).update(name=admin_name(spec.name))
+        Task.objects.filter(name=spec.task).update(name=admin_name(spec.task))
 
 
 def replace_default_workflow(apps):
@@ -131,7 +141,7 @@ def assign_language_trees(apps):
                     group=group, page=page, permission=page_permission(apps, action)
                 )
     for spec in WORKFLOWS:
-        workflow = Workflow.objects.filter(name=spec.name, active=True).first()
+        workflow = Workflow.objects.filter(name=admin_name(spec.name), active=True).first()
         if workflow is None:
             continue
         for page in language_roots(apps, spec.language):

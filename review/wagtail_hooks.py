@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
@@ -13,20 +15,33 @@ from core.languages import SOURCE_LANGUAGE
 from models_library.models import DescriptionPage
 from taxonomy.models import Organisation
 
-from . import permissions, views
+from . import permissions, upstream_localize, views
+from .authoring import NewDescriptionPanel
 from .models import Membership
-from .upstream_localize import SubmitPageTranslationIntoOwnLanguagesView
+from .translation_work import TranslationWorkPanel, TranslationWorkView, target_locales, translation_work
 
 
 @hooks.register("register_admin_urls", order=-1)
 def register_admin_urls():
-    # Listed before wagtail-localize's own URLs, so this view answers at its address.
+    # Listed before wagtail-localize's own URLs, so these views answer at their addresses.
     return [
         path(
             "localize/submit/page/<int:page_id>/",
-            SubmitPageTranslationIntoOwnLanguagesView.as_view(),
+            upstream_localize.SubmitPageTranslationIntoOwnLanguagesView.as_view(),
             name="review_submit_page_translation",
         ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            upstream_localize.SubmitSnippetTranslationIntoOwnLanguagesView.as_view(),
+            name="review_submit_snippet_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            upstream_localize.UpdateTranslationsWithinPublishRightsView.as_view(),
+            name="review_update_translations",
+        ),
+        path("review/translation/<int:page_id>/review/", views.review_translation, name="review_translation"),
+        path("review/translation-work/", TranslationWorkView.as_view(), name="review_translation_work"),
         path(
             "review/translation/<int:page_id>/submit/",
             views.submit_translation_for_review,
@@ -72,6 +87,27 @@ def limit_editing_to_own_organisation(request, page):
         raise PermissionDenied(_("You can only edit your own organisation's descriptions."))
     if request.method == "POST" and permissions.is_organisation_bound(request.user):
         check_posted_organisation(request)
+    return None
+
+
+@hooks.register("before_edit_page", order=-1)
+def refuse_publishing_translations_in_review(request, page):
+    upstream_localize.refuse_publishing_in_review(request, page)
+    return None
+
+
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """Until the page is submitted again, its editor opens with the reviewer's comment."""
+    if request.method != "GET" or views.page_translation(page) is not None:
+        return None  # the translation editor shows it above the editor itself
+    rejected = views.last_requested_changes(page)
+    if rejected is not None:
+        reviewer = rejected.finished_by.get_full_name() or rejected.finished_by.get_username()
+        messages.warning(
+            request,
+            _("%(reviewer)s requested changes: %(comment)s") % {"reviewer": reviewer, "comment": rejected.comment},
+        )
     return None
 
 
@@ -123,6 +159,35 @@ def submit_translation_button(page, user, view_name=None, next_url=None):
 
 hooks.register("register_page_listing_more_buttons", submit_translation_button)
 hooks.register("register_page_header_buttons", submit_translation_button)
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_description_panel(request, panels):
+    panel = NewDescriptionPanel.for_user(request.user)
+    if panel is not None:
+        panels.insert(0, panel)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work_panel(request, panels):
+    if target_locales(request.user) and not permissions.is_site_editor(request.user):
+        panels.insert(0, TranslationWorkPanel(translation_work(request.user)))
+
+
+class TranslatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(target_locales(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_work_menu_item():
+    return TranslatorMenuItem(
+        _("Pages to translate"),
+        reverse("review_translation_work"),
+        name="translation-work",
+        icon_name="site",
+        order=150,
+    )
 
 
 class MembershipViewSet(SnippetViewSet):

@@ -50,6 +50,9 @@ class TranslationState:
     reasons: list = field(default_factory=list)
     # The Finnish page, set by state_of_translation.
     source_page: Page | None = None
+    # Whether the Finnish page was published after the translation's last sync: only then
+    # does the translation lag behind (untranslated or not yet applied text is work in progress).
+    source_changed: bool = False
 
     @property
     def label(self):
@@ -139,6 +142,7 @@ def translation_states(source_pages, locales=None):
                 state.total_segments, state.translated_segments = progress.get((source.pk, locale.pk), (0, 0))
                 written = last_written.get((source.pk, locale.pk))
                 if page.last_published_at and page.last_published_at > source.last_updated_at:
+                    state.source_changed = True
                     state.reasons.append(_("The Finnish page has changed since the translation was last synced."))
                 if written is None or written < source.last_updated_at:
                     state.reasons.append(_("The synced changes have not been applied to the translation yet."))
@@ -153,6 +157,7 @@ def translation_states(source_pages, locales=None):
                     not translated.last_published_at or page.last_published_at > translated.last_published_at
                 )
                 if newer:
+                    state.source_changed = True
                     state.reasons.append(_("The Finnish page was published after the translation."))
                 state.state = OUTDATED if newer else UP_TO_DATE
             states[locale.language_code] = state

@@ -59,7 +59,8 @@ def warn_about_lagging_translations(request, page):
             )
         return None
     state = state_of_translation(page)
-    if state is not None and state.lags_behind:
+    # Only a change of the Finnish page after the last sync is a lag; untranslated text is not.
+    if state is not None and state.source_changed:
         reasons = " ".join(str(reason) for reason in state.reasons)
         messages.warning(request, f"{gettext('This translation is behind the Finnish page.')} {reasons}".strip())
     return None

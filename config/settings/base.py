@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "review.middleware.OrganisationRuleMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -160,6 +161,8 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# Addresses from titles in plain ASCII (ä→a, ö→o, å→a), as the importer makes them.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Search. Wagtail's database backend is the embedded default; SEARCH_BACKEND=opensearch or
 # =elasticsearch uses a search cluster at SEARCH_URL. Text is analysed for Finnish, Swedish and

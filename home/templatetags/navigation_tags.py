@@ -19,7 +19,7 @@ def site_nav(context):
     home = site.root_page.localized if site else None
     items = []
     if home:
-        items = [home] + list(Page.objects.live().in_menu().child_of(home).filter(locale=Locale.get_active()))
+        items = [home] + list(Page.objects.live().public().in_menu().child_of(home).filter(locale=Locale.get_active()))
     return {"items": items, "current": current}
 
 

@@ -10,8 +10,10 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import TranslationSource
 
 from models_library.models import OperatingModelPage
+from taxonomy.models import Funder
 from tests.form_data import CORE_SECTIONS, operating_model_data
 
 from .conftest import description_form, edit_url, translate
@@ -39,6 +41,14 @@ ALLOWED = {
     "translate": {"translator_sv", "site_editor"},
     "publish_translation": {"language_reviewer_sv", "site_editor"},
     "delete": {"author", "site_editor"},
+    "sync_and_publish": {"site_editor"},
+    "publish_translation_in_review": set(),
+    "approve_translation": {"language_reviewer_sv", "site_editor"},
+    "request_translation_changes": {"language_reviewer_sv", "site_editor"},
+    "translate_snippet": {"translator_sv", "site_editor"},
+    "view_draft_of_other_organisation": {"reviewer", "site_editor"},
+    "view_revision_of_other_organisation": {"reviewer", "site_editor"},
+    "compare_revisions_of_other_organisation": {"reviewer", "site_editor"},
 }
 DONE = (200, 302)
 PERMISSION_DENIED = "Sorry, you do not have permission to access this area."
@@ -140,6 +150,95 @@ def delete(client, site):
     return response, not Page.objects.filter(pk=page.pk).exists()
 
 
+def sync_and_publish(client, site):
+    page = site.description(live=True)
+    translations = [translate(page, code) for code in ("sv", "en")]
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+    response = client.post(
+        reverse("wagtail_localize:update_translations", args=[source.pk]), {"publish_translations": "on"}
+    )
+
+    def published():
+        return any(Page.objects.get(pk=translation.pk).live for translation in translations)
+
+    return response, published
+
+
+def translation_in_review(site):
+    translation = translate(site.description(live=True), "sv")
+    translation.save_revision(user=site.user("translator_sv"))
+    translation.get_workflow().start(translation, site.user("translator_sv"))
+    return translation
+
+
+def publish_translation_in_review(client, site):
+    translation = translation_in_review(site)
+    response = client.post(edit_url(translation), {"action": "publish"})
+
+    def published():
+        return Page.objects.get(pk=translation.pk).live
+
+    return response, published
+
+
+def review_translation(client, site, action, **data):
+    translation = translation_in_review(site)
+    url = reverse("review_translation", args=[translation.pk])
+    response = client.post(url, {"action": action, **data})
+    state = WorkflowState.objects.for_instance(translation).get()
+    return response, translation, state
+
+
+def approve_translation(client, site):
+    response, translation, state = review_translation(client, site, "approve")
+
+    def approved():
+        return Page.objects.get(pk=translation.pk).live and state.status == WorkflowState.STATUS_APPROVED
+
+    return response, approved
+
+
+def request_translation_changes(client, site):
+    response, translation, state = review_translation(client, site, "reject", comment="Käännä otsikko.")
+    return response, state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+
+def translate_snippet(client, site):
+    funder = Funder.objects.filter(locale__language_code="fi").first()
+    sv = Locale.objects.get(language_code="sv")
+    Funder.objects.filter(translation_key=funder.translation_key, locale=sv).delete()
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["taxonomy", "funder", funder.pk])
+    response = client.post(url, {"locales": [sv.pk]})
+    return response, Funder.objects.filter(translation_key=funder.translation_key, locale=sv).exists()
+
+
+def other_organisations_draft(site):
+    page = site.description(organisation=site.other_organisation)
+    page.title = "Toinen versio"
+    page.save_revision(user=site.user("other_author"))
+    return page
+
+
+def view_draft_of_other_organisation(client, site):
+    page = other_organisations_draft(site)
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    return response, response.status_code == 200
+
+
+def view_revision_of_other_organisation(client, site):
+    page = other_organisations_draft(site)
+    url = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, page.latest_revision_id])
+    response = client.get(url)
+    return response, response.status_code == 200
+
+
+def compare_revisions_of_other_organisation(client, site):
+    page = other_organisations_draft(site)
+    first, latest = page.revisions.order_by("pk").values_list("pk", flat=True)[:2]
+    response = client.get(reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, first, latest]))
+    return response, response.status_code == 200
+
+
 ACTIONS = {
     "create": create,
     "edit_own": edit_own,
@@ -151,6 +250,14 @@ ACTIONS = {
     "translate": translate_action,
     "publish_translation": publish_translation,
     "delete": delete,
+    "sync_and_publish": sync_and_publish,
+    "publish_translation_in_review": publish_translation_in_review,
+    "approve_translation": approve_translation,
+    "request_translation_changes": request_translation_changes,
+    "translate_snippet": translate_snippet,
+    "view_draft_of_other_organisation": view_draft_of_other_organisation,
+    "view_revision_of_other_organisation": view_revision_of_other_organisation,
+    "compare_revisions_of_other_organisation": compare_revisions_of_other_organisation,
 }
 # Where Wagtail turns a refused action into a plain save instead of refusing the request:
 # an author's "publish" saves a draft.
@@ -241,3 +348,51 @@ def test_a_translator_cannot_publish_in_the_translation_editor(client, site):
     assert refused(client.post(edit_url(translation), {"action": "publish"}))
     translation.refresh_from_db()
     assert not translation.live
+
+
+@pytest.fixture
+def restricted_content(library, article_index):
+    """A public model and article, and a password-restricted model and article, with the same theme and tag."""
+    from wagtail.models import PageViewRestriction
+
+    from taxonomy.models import Theme
+    from tests.factories import ArticlePageFactory, OperatingModelPageFactory
+
+    theme = Theme.objects.filter(locale__language_code="fi").first()
+    pages = {}
+    for name, factory, parent in (
+        ("public_model", OperatingModelPageFactory, library),
+        ("secret_model", OperatingModelPageFactory, library),
+        ("public_article", ArticlePageFactory, article_index),
+        ("secret_article", ArticlePageFactory, article_index),
+    ):
+        page = factory(parent=parent, title=f"Perhekeskus {name.replace('_', ' ')}")
+        if isinstance(page, OperatingModelPage):
+            page.themes.set([theme])
+        page.tags.add("perheneuvonta")
+        page.save_revision().publish()
+        pages[name] = page
+    for name in ("secret_model", "secret_article"):
+        PageViewRestriction.objects.create(
+            page=pages[name], restriction_type=PageViewRestriction.PASSWORD, password="salainen"
+        )
+    return pages
+
+
+PUBLIC_LISTINGS = {
+    "home page": lambda pages, library, article_index: library.get_parent().url,
+    "article list": lambda pages, library, article_index: article_index.url,
+    "library": lambda pages, library, article_index: library.url,
+    "search": lambda pages, library, article_index: reverse("search") + "?q=perhekeskus",
+    "tag page": lambda pages, library, article_index: reverse("tag", args=["perheneuvonta"]),
+    "related models": lambda pages, library, article_index: pages["public_model"].url,
+}
+
+
+@pytest.mark.parametrize("listing", list(PUBLIC_LISTINGS))
+def test_restricted_pages_appear_in_no_public_listing(client, restricted_content, library, article_index, listing):
+    url = PUBLIC_LISTINGS[listing](restricted_content, library, article_index)
+    html = client.get(url, follow=True).content.decode()
+    listed = {name for name, page in restricted_content.items() if page.title in html}
+    assert not listed & {"secret_model", "secret_article"}
+    assert listed & {"public_model", "public_article"}

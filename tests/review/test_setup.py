@@ -7,12 +7,12 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
-from wagtail.models import GroupPagePermission, Locale, Page, Workflow, WorkflowPage
+from wagtail.models import GroupPagePermission, Locale, Page, Task, Workflow, WorkflowPage
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
 from demo.users import DEMO_PASSWORD, DEMO_USERS, create_demo_users
 from review.models import Membership
-from review.roles import AUTHORS, REVIEWERS, SITE_EDITORS, language_reviewers, translators
+from review.roles import AUTHORS, REVIEWERS, SITE_EDITORS, admin_name, language_reviewers, translators
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +33,16 @@ def test_descriptions_are_reviewed_and_wagtails_default_workflow_is_gone(library
     root = Page.get_first_root_node()
     assert not WorkflowPage.objects.filter(page=root).exists()
     assert not Workflow.objects.get(name="Moderators approval").active
-    assert workflow_of(library) == "Description review"
-    task = Workflow.objects.get(name="Description review").tasks.get().specific
+    assert workflow_of(library) == admin_name("Description review")
+    task = Workflow.objects.get(name=admin_name("Description review")).tasks.get().specific
     assert set(task.groups.values_list("name", flat=True)) == {REVIEWERS, SITE_EDITORS}
 
 
 def test_a_new_language_tree_gets_its_review_workflow_and_permissions(site):
     sv_library = site.library.get_translation(Locale.objects.get(language_code="sv"))
     en_library = site.library.get_translation(Locale.objects.get(language_code="en"))
-    assert workflow_of(sv_library) == "Swedish translation review"
-    assert workflow_of(en_library) == "English translation review"
+    assert workflow_of(sv_library) == admin_name("Swedish translation review")
+    assert workflow_of(en_library) == admin_name("English translation review")
     sv_home = sv_library.get_parent()
     granted = {
         (permission.group.name, permission.permission.codename)
@@ -92,3 +92,12 @@ def test_wagtail_localize_still_offers_every_language_to_any_translator(site, rf
     response = SubmitPageTranslationView.as_view()(request, page_id=page.pk)
     offered = {locale.language_code for locale in response.context_data["form"].fields["locales"].queryset}
     assert offered == {"sv", "en"}
+
+
+def test_workflow_and_task_names_are_finnish_and_swedish():
+    names = set(Workflow.objects.filter(active=True).values_list("name", flat=True)) | set(
+        Task.objects.filter(active=True).values_list("name", flat=True)
+    )
+    assert "Kuvauksen tarkastus / Granskning av beskrivning" in names
+    assert "Ruotsinkielisen käännöksen tarkastus / Granskning av svensk översättning" in names
+    assert not names & {"Description review", "Review by reviewers", "Swedish translation review"}

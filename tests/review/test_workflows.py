@@ -9,6 +9,7 @@ from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import StringSegment, Translation
 
 from models_library.models import OperatingModelPage
+from review.roles import admin_name
 from tests.form_data import CORE_SECTIONS, operating_model_data
 
 from .conftest import description_form, edit_url
@@ -102,7 +103,7 @@ def test_a_swedish_translation_stays_hidden_until_the_swedish_reviewer_publishes
     mail.outbox.clear()
     assert client.post(submit_url).status_code == 302
     state = workflow_state(page)
-    assert state.workflow.name == "Swedish translation review"
+    assert state.workflow.name == admin_name("Swedish translation review")
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert "language_reviewer_sv@example.fi" in recipients()
     assert "language_reviewer_en@example.fi" not in recipients()

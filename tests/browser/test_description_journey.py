@@ -1,0 +1,130 @@
+"""The description journey by clicking, as the demo users in Finnish: the author creates an operating model
+from their dashboard, previews it and submits it; the reviewer requests changes; the author sees the
+comment at the top of the editor and submits again; the reviewer publishes it."""
+
+import pytest
+from django.utils import translation as i18n
+from models_library.importer.pages import site_sections
+from review.demo import create_demo_users
+from wagtail.models import WorkflowState
+
+from models_library.models import OperatingModelPage
+
+from .conftest import SCREENSHOTS
+from .test_translation_journey import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+TITLE = "Perhepysäkki Åland"
+COMMENT = "Kerro vielä, kenelle perhepysäkki on tarkoitettu."
+SECTIONS = {
+    "Core idea of the solution": "Perhepysäkki kokoaa perheiden palvelut yhteen paikkaan.",
+    "Operating environment": "Hyvinvointialueen perhekeskus ja järjestöt.",
+    "Target group and customer insight": "Alueen lapsiperheet, erityisesti vauvaperheet.",
+}
+
+
+def fi(message):
+    with i18n.override("fi"):
+        return i18n.gettext(message)
+
+
+@pytest.fixture
+def library(migrated_data):
+    library = site_sections()[0]
+    create_demo_users()
+    return library
+
+
+def add_section(page, label, text=None):
+    """Add a section of the description with the block chooser and write its text."""
+    page.locator("[data-streamfield-stream-container] button[title], button.c-sf-add-button").last.click()
+    page.get_by_role("option", name=label).or_(page.get_by_role("button", name=label)).first.click()
+    if text is not None:
+        page.locator("[data-contentpath] .DraftEditor-root").last.click()
+        page.keyboard.type(text)
+
+
+def add_conditions(page, item):
+    """Add the conditions section and write its first condition (the list starts with one)."""
+    add_section(page, fi("Conditions for it to work and to be adopted"))
+    page.locator("[data-contentpath='items'] textarea").first.fill(item)
+
+
+def submit_for_review(page):
+    """The footer's menu of more actions, then "Submit to <the review workflow>"."""
+    page.locator("button.w-dropdown__toggle.button").click()
+    page.locator("button[name=action-submit]").click()
+    page.wait_for_load_state()
+
+
+def confirm_in_dialog(page):
+    """Press the workflow action dialog's button and wait for the dashboard to come back."""
+    page.locator(".modal button[type=submit], .modal input[type=submit]").first.click()
+    page.locator(".modal").wait_for(state="detached")
+    page.wait_for_load_state("networkidle")
+
+
+def test_create_review_and_publish_by_clicking(browser_page, live_server, screenshot, library):
+    page = browser_page
+    log_in(page, live_server, "author")
+    screenshot("description-1-author-dashboard")
+    page.get_by_role("link", name=fi("New operating model")).click()
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_short_description").fill("Perhepysäkki on matalan kynnyksen kohtaamispaikka.")
+    screenshot("description-2-new-model")
+    page.get_by_role("tab", name=fi("Description")).click()
+    for label, text in SECTIONS.items():
+        add_section(page, fi(label), text)
+    add_conditions(page, "Perhekeskuksen tilat ja koulutettu henkilöstö.")
+    screenshot("description-3-sections")
+    page.get_by_role("button", name=fi("Save draft"), exact=True).click()
+    page.locator(".messages .success").wait_for()
+    page.wait_for_load_state("networkidle")
+    model = OperatingModelPage.objects.get(title=TITLE)
+    assert model.slug == "perhepysakki-aland"
+
+    with page.expect_popup() as preview:
+        page.get_by_role("button", name=fi("Toggle preview")).click()
+        page.get_by_role("link", name=fi("Preview in new tab")).click()
+    preview.value.wait_for_load_state()
+    assert TITLE in preview.value.content()
+    preview.value.screenshot(path=SCREENSHOTS / "description-4-preview.png", full_page=True)
+    preview.value.close()
+
+    submit_for_review(page)
+    screenshot("description-5-submitted")
+    state = WorkflowState.objects.for_instance(model).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    # The reviewer requests changes from the task on their dashboard.
+    log_in(page, live_server, "reviewer")
+    screenshot("description-6-reviewer-dashboard")
+    page.locator("#workflow-objects-to-moderate, section").filter(has_text=TITLE).first.locator(
+        "button.w-dropdown__toggle"
+    ).first.click()
+    page.get_by_role("button", name=fi("Request changes")).first.click()
+    page.locator("textarea[name=comment]").fill(COMMENT)
+    screenshot("description-7-request-changes")
+    confirm_in_dialog(page)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    # The author sees the comment at the top of the editor and submits again.
+    log_in(page, live_server, "author")
+    page.get_by_role("link", name=TITLE).first.click()
+    page.get_by_text(COMMENT).first.wait_for()
+    screenshot("description-8-author-sees-comment")
+    submit_for_review(page)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    # The reviewer approves, which publishes the model.
+    log_in(page, live_server, "reviewer")
+    page.locator("section").filter(has_text=TITLE).first.locator("button.w-dropdown__toggle").first.click()
+    page.get_by_role("button", name=fi("Approve"), exact=True).first.click()
+    page.locator("section").filter(has_text=TITLE).wait_for(state="detached")
+    page.wait_for_load_state("networkidle")
+    screenshot("description-9-published")
+    state.refresh_from_db()
+    model.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED and model.live

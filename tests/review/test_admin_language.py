@@ -1,0 +1,168 @@
+"""The admin pages of the editorial journeys are in the user's language: no interface string on them is
+left in English while the user works in Finnish or Swedish (names and content are allowed).
+
+An interface string is any message of Wagtail's, wagtail-localize's or the project's catalogs (their
+English source messages); a text on the page that equals one of them and is not also its own
+translation is an English string the user sees.
+"""
+
+import re
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import wagtail
+import wagtail_localize
+from django.urls import reverse
+from django.utils import translation as i18n
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
+
+from tests.models_library.test_admin import CORE_SECTIONS, operating_model_data
+
+from .conftest import edit_url, translate
+
+pytestmark = pytest.mark.django_db
+# Words that are the same in Finnish or Swedish, or names.
+ALLOWED = {"Wagtail", "OK", "Status", "Info", "Live", "Sidor", "Normal"}
+ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
+NAMED = re.compile(r"%\(\w+\)[sd]")
+WORD = re.compile(r"[A-Za-z]{3,}")
+PLACEHOLDER = re.compile(r"%\\\(\w+\\\)[sd]")
+
+
+@cache
+def english_messages():
+    """The English source messages of the admin's catalogs (Django's own are translated completely).
+
+    Returns the plain messages, and patterns for those with named placeholders
+    ("Wagtail %(current_version)s editor guide").
+    """
+    catalogs = [
+        *Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"),
+        *Path(wagtail_localize.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"),
+    ]
+    messages = set()
+    for catalog in catalogs:
+        for line in catalog.read_text(encoding="utf-8").splitlines():
+            if line.startswith('msgid "') and line != 'msgid ""':
+                messages.add(line[7:-1].replace('\\"', '"'))
+    plain = {message for message in messages if len(message) > 3 and "%" not in message and "{" not in message}
+    patterns = {
+        message: re.compile("^" + PLACEHOLDER.sub(".+", re.escape(message).replace("%%", "%")) + "$")
+        for message in messages
+        if PLACEHOLDER.search(re.escape(message)) and len(WORD.findall(NAMED.sub("", message))) >= 2
+    }
+    return plain, patterns
+
+
+class VisibleText(HTMLParser):
+    """The texts a user reads on an admin page: text outside scripts and styles, and labelling attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts = set()
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "template", "textarea"):
+            self.skipping += 1
+        for name, value in attrs:
+            if name in ATTRIBUTES and value:
+                self.texts.add(value.strip())
+        if tag == "input" and dict(attrs).get("type") in ("submit", "button") and dict(attrs).get("value"):
+            self.texts.add(dict(attrs)["value"].strip())
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template", "textarea") and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data):
+        if not self.skipping and data.strip():
+            self.texts.add(" ".join(data.split()))
+
+
+def english_strings(html, language_code):
+    parser = VisibleText()
+    parser.feed(html)
+    plain, patterns = english_messages()
+    with i18n.override(language_code):
+        english = {text for text in parser.texts & plain if text not in ALLOWED and i18n.gettext(text) == text}
+        english |= {
+            message
+            for message, pattern in patterns.items()
+            if i18n.gettext(message) == message and any(pattern.match(text) for text in parser.texts)
+        }
+    return sorted(english)
+
+
+def journey_pages(site):
+    """(user, address) of the admin pages the editorial journeys go through."""
+    model = site.description(live=True)
+    draft = site.description()
+    translation = translate(site.description(live=True), "sv")
+    translate(model, "sv")
+    source = TranslationSource.objects.get(object_id=model.translation_key, locale=model.locale)
+    library = site.library.pk
+    add_url = reverse("wagtailadmin_pages:add", args=["models_library", "operatingmodelpage", library])
+    return [
+        ("author", reverse("wagtailadmin_home")),
+        ("author", reverse("wagtailadmin_explore", args=[library])),
+        ("author", add_url),
+        ("author", edit_url(draft)),
+        ("reviewer", reverse("wagtailadmin_home")),
+        ("reviewer", edit_url(draft)),
+        ("translator_sv", reverse("wagtailadmin_home")),
+        ("translator_sv", reverse("review_translation_work")),
+        ("translator_sv", reverse("wagtail_localize:submit_page_translation", args=[draft.pk])),
+        ("translator_sv", reverse("wagtail_localize:update_translations", args=[source.pk])),
+        ("translator_sv", edit_url(translation)),
+        ("language_reviewer_sv", reverse("wagtailadmin_home")),
+        ("language_reviewer_sv", edit_url(translation)),
+    ]
+
+
+@pytest.mark.parametrize("language_code", ["fi", "sv"])
+def test_no_english_on_the_journeys_admin_pages(client, site, language_code):
+    found = {}
+    for username, url in journey_pages(site):
+        user = site.user(username)
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language_code
+        profile.save()
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        english = english_strings(response.content.decode(), language_code)
+        if english:
+            found[f"{username} {url}"] = english
+    assert not found
+
+
+def test_the_translation_editors_script_messages_come_in_finnish_and_swedish(client, site):
+    user = site.user("translator_sv")
+    client.force_login(user)
+    profile = UserProfile.get_for_user(user)
+    for language_code, expected in (("fi", "Julkaise kielell"), ("sv", "Stoppar synkroniserad")):
+        profile.preferred_language = language_code
+        profile.save()
+        assert expected in client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+
+
+def test_upstream_typos_are_corrected():
+    with i18n.override("fi"):
+        assert i18n.gettext("Locales") == "Maa-asetukset"
+
+
+@pytest.mark.parametrize("language_code", ["fi", "sv"])
+def test_a_form_with_errors_answers_in_the_users_language(client, site, language_code):
+    user = site.user("author")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language_code
+    profile.save()
+    client.force_login(user)
+    url = reverse("wagtailadmin_pages:add", args=["models_library", "operatingmodelpage", site.library.pk])
+    response = client.post(url, operating_model_data(CORE_SECTIONS, title="", **{"action-draft": "1"}))
+    assert response.status_code == 200
+    assert english_strings(response.content.decode(), language_code) == []

@@ -1,0 +1,57 @@
+"""Authoring that guides: the dashboard's "new operating model" action, page types described in the chooser,
+plain-ASCII addresses like the importer's, and the reviewer's comment at the top of the editor."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation as i18n
+from django.utils.text import slugify
+
+from models_library.models import OperatingModelPage
+
+from .conftest import description_form, edit_url
+from .test_role_matrix import in_review, workflow_action
+
+pytestmark = pytest.mark.django_db
+
+
+def in_admin_language(message):
+    with i18n.override(settings.LANGUAGE_CODE):
+        return i18n.gettext(message)
+
+
+def test_the_authors_dashboard_offers_a_new_operating_model(client, site):
+    add_url = reverse("wagtailadmin_pages:add", args=["models_library", "operatingmodelpage", site.library.pk])
+    client.force_login(site.user("author"))
+    assert add_url in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert client.get(add_url).status_code == 200
+    client.force_login(site.user("translator_sv"))
+    assert add_url not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_page_type_chooser_describes_the_types(client, site):
+    client.force_login(site.user("site_editor"))
+    html = client.get(reverse("wagtailadmin_pages:add_subpage", args=[site.library.pk])).content.decode()
+    assert in_admin_language(str(OperatingModelPage.page_description)) in html
+
+
+def test_new_and_imported_pages_get_the_same_plain_address(site):
+    title = "Perhepysäkki Åland – öisin"
+    page = site.library.add_child(
+        instance=OperatingModelPage(
+            title=title, short_description="Perheiden kohtaamispaikka.", organisation=site.organisation
+        )
+    )
+    assert page.slug == "perhepysakki-aland-oisin" == slugify(title)
+
+
+def test_the_reviewers_comment_heads_the_authors_editor_until_resubmitted(client, site):
+    page = in_review(site)
+    client.force_login(site.user("reviewer"))
+    workflow_action(client, page, "reject", comment="Lisää kohderyhmän kuvaus.")
+    client.force_login(site.user("author"))
+    assert "Lisää kohderyhmän kuvaus." in client.get(edit_url(page)).content.decode()
+    client.post(edit_url(page), description_form(page, **{"action-submit": "1"}))
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+    assert "Lisää kohderyhmän kuvaus." not in client.get(edit_url(page)).content.decode()
