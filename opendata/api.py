@@ -3,8 +3,8 @@
 Pages come with their structured sections as typed blocks (StreamField JSON), their classifications
 with codes and names in every language, their translations, permanent address and licence. Besides
 Wagtail's own parameters the pages endpoint filters by ``type`` (also the search's keys
-``operating_model`` (or ``model``), ``entity``, ``article``), ``language`` and the search's facets (``area``: a county includes its
-municipalities, ``theme``, ``target_group``, ``stage``, ``funder``, ``tag``).
+``operating_model`` (or ``model``), ``entity``, ``article``), ``language`` and the search's facets
+(``area``: a county includes its municipalities, ``theme``, ``target_group``, ``stage``, ``funder``, ``tag``).
 """
 
 from django.core.exceptions import FieldDoesNotExist
