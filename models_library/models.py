@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -155,6 +155,18 @@ class DescriptionPage(AnalysedSearchMixin, Page):
         for relation in (self.funders, self.themes, self.target_groups):
             names += [item.name for item in relation.all()]
         return [name for name in names if name]
+
+    def clean(self):
+        super().clean()
+        # A tag's address is made of its letters and digits; one of emoji or punctuation only has none.
+        unusable = [tag.name for tag in self.tags.all() if not Tag().slugify(tag.name)]
+        if unusable:
+            raise ValidationError(
+                {
+                    "tags": _("A tag needs at least one letter or digit. Remove or rename: %(tags)s")
+                    % {"tags": ", ".join(unusable)}
+                }
+            )
 
     @property
     def last_modified(self):

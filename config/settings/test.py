@@ -9,3 +9,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
+# Login throttling is turned on by the tests of it (tests/production).
+AXES_ENABLED = False
