@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -29,6 +29,7 @@ from search.indexing import AnalysedSearchMixin, analysed_search_fields
 from translations.fields import PAGE_FIELDS
 
 from .blocks import RICH_TEXT_FEATURES, AttachmentBlocks, DescriptionBlock, GoalsBlock, OtherSectionsBlock
+from .forms import DescriptionPageForm
 
 SHORT_DESCRIPTION_LIMIT = 600
 # Descriptions link to classifications in the source language; templates show them localized.
@@ -141,6 +142,7 @@ class DescriptionPage(AnalysedSearchMixin, Page):
         SynchronizedField("tags"),
         SynchronizedField("tagged_items"),
     ]
+    base_form_class = DescriptionPageForm
 
     class Meta:
         abstract = True
@@ -155,18 +157,6 @@ class DescriptionPage(AnalysedSearchMixin, Page):
         for relation in (self.funders, self.themes, self.target_groups):
             names += [item.name for item in relation.all()]
         return [name for name in names if name]
-
-    def clean(self):
-        super().clean()
-        # A tag's address is made of its letters and digits; one of emoji or punctuation only has none.
-        unusable = [tag.name for tag in self.tags.all() if not Tag().slugify(tag.name)]
-        if unusable:
-            raise ValidationError(
-                {
-                    "tags": _("A tag needs at least one letter or digit. Remove or rename: %(tags)s")
-                    % {"tags": ", ".join(unusable)}
-                }
-            )
 
     @property
     def last_modified(self):
