@@ -19,6 +19,8 @@ export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost}"
 export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$HOST:$PORT}"
 # Plain HTTP on this machine; behind a TLS proxy leave HTTPS unset (README, "Deployment").
 export HTTPS="${HTTPS:-false}"
+# Uploaded images from Django itself (a proxy serves them in a real deployment).
+export SERVE_MEDIA="${SERVE_MEDIA:-true}"
 WORKERS="${WEB_CONCURRENCY:-$((2 * $(nproc) + 1))}"
 
 .venv/bin/python manage.py collectstatic --no-input -v0
