@@ -212,6 +212,8 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.ba
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Toimintamallikirjasto"
+# The admin asks no outside server for new Wagtail releases (and needs no such address in its CSP).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
 # Search. Wagtail's database backend is the embedded default; SEARCH_BACKEND=opensearch or
