@@ -305,6 +305,8 @@ class OperatingModelPage(DescriptionPage):
     class Meta:
         verbose_name = _("operating model")
         verbose_name_plural = _("operating models")
+        # The library lists the models newest first.
+        indexes = [models.Index(fields=["-created_date"], name="operatingmodel_created_idx")]
 
 
 class DevelopmentEntityPage(DescriptionPage):
@@ -496,7 +498,12 @@ class ModelLibraryPage(Page):
             .child_of(self)
             .order_by("-created_date", "-first_published_at", "pk")
         )
-        context["page_obj"] = Paginator(models_qs, self.per_page).get_page(request.GET.get("page"))
+        # The page's slice is taken over the ids alone, and only its twenty models are loaded: a deep
+        # page then skips thousands of ids, not thousands of whole page rows.
+        page_obj = Paginator(models_qs.values_list("pk", flat=True), self.per_page).get_page(request.GET.get("page"))
+        models_by_id = models_qs.in_bulk(list(page_obj.object_list))
+        page_obj.object_list = [models_by_id[pk] for pk in page_obj.object_list if pk in models_by_id]
+        context["page_obj"] = page_obj
         context["entities"] = DevelopmentEntityPage.objects.live().public().child_of(self).order_by("title")
         return context
 

@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import resilience
+        from . import related, resilience
 
         resilience.connect()
+        related.connect()
