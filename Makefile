@@ -33,6 +33,13 @@ restore: $(VENV)/.installed
 	@[ -n "$(BACKUP)" ] || { echo "make restore BACKUP=backups/<time>"; exit 1; }
 	$(PY) manage.py restore $(BACKUP)
 
+# Server time, SQL queries and requests per second of `make serve` on scratch copies of the database
+# with the demo, 1,000 and 10,000 synthetic models (`make bench SIZES=0,1000` for fewer); README, "Production".
+SIZES ?= 0,1000,10000
+bench: setup
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+	$(PY) -m benchmarks.serve --sizes $(SIZES) --port $(or $(BENCH_PORT),8114)
+
 # Everything `run` needs; each step is redone only when its inputs change.
 setup: system-packages $(VENV)/.installed $(MO_FILES) $(STAMP)/migrated $(STAMP)/demo-loaded $(STAMP)/indexed
 

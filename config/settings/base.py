@@ -86,6 +86,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+if os.environ.get("SERVER_TIMING", "").lower() == "true":
+    MIDDLEWARE.insert(0, "hosting.timing.ServerTimingMiddleware")
+
 ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [

@@ -1,0 +1,1 @@
+"""Benchmarks run from the Makefile (`make bench`); each module is runnable with `python -m`."""
