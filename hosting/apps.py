@@ -7,7 +7,8 @@ class HostingConfig(AppConfig):
     verbose_name = _("Hosting")
 
     def ready(self):
-        from . import cache, images
+        from . import cache, images, locales
 
         cache.connect()
         images.connect()
+        locales.install()

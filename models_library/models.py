@@ -485,6 +485,7 @@ class ModelLibraryPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     translatable_fields = PAGE_FIELDS + [TranslatableField("intro")]
     per_page = 20
+    entities_shown = 20
 
     class Meta:
         verbose_name = _("model library")
@@ -504,7 +505,11 @@ class ModelLibraryPage(Page):
         models_by_id = models_qs.in_bulk(list(page_obj.object_list))
         page_obj.object_list = [models_by_id[pk] for pk in page_obj.object_list if pk in models_by_id]
         context["page_obj"] = page_obj
-        context["entities"] = DevelopmentEntityPage.objects.live().public().child_of(self).order_by("title")
+        # The first entities by name; the search page lists them all (its type filter), so the library
+        # page stays the same size however many there are.
+        entities = DevelopmentEntityPage.objects.live().public().child_of(self).order_by("title")
+        context["entities"] = entities[: self.entities_shown]
+        context["entity_count"] = entities.count()
         return context
 
 

@@ -35,7 +35,7 @@ STATE_LABELS = {
 
 
 def source_locale():
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    return Locale.get_default()  # the locale of LANGUAGE_CODE, looked up once per request
 
 
 @dataclass

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     # 304 for a conditional request whose ETag or Last-Modified still matches.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "hosting.locales.LocaleLookupMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

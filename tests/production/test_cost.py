@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 import search.related
 from search.models import RelatedModel
 from taxonomy.models import Theme
-from tests.factories import OperatingModelPageFactory
+from tests.factories import DevelopmentEntityPageFactory, OperatingModelPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +55,23 @@ def test_model_and_library_pages_make_as_many_queries_at_any_size(client, librar
         themed_model(library, f"Malli {n}", theme="varhainen-tuki")
     large = (queries(client, first.url), queries(client, library.url), queries(client, library.url + "?page=3"))
     assert large == small
+
+
+def test_the_library_lists_twenty_entities_and_links_to_all(client, library):
+    for n in range(22):
+        DevelopmentEntityPageFactory(parent=library, title=f"Hanke {n:02}").save_revision().publish()
+    html = client.get(library.url).content.decode()
+    assert "Hanke 19" in html and "Hanke 20" not in html
+    assert 'href="/fi/search/?type=entity">Kaikki kokonaisuudet (22)</a>' in html
+
+
+def test_a_page_looks_its_locale_up_once(client, library):
+    page = themed_model(library, "Perheneuvola")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(page.url).status_code == 200
+    lookups = [
+        q["sql"]
+        for q in captured
+        if q["sql"].startswith('SELECT "wagtailcore_locale"') and '"language_code" = ' in q["sql"]
+    ]
+    assert len(lookups) == 1, lookups
