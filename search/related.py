@@ -11,9 +11,11 @@ the change can alter (those listing the model, and those it now lists), in a bac
 """
 
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete
 from django_tasks import task
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from models_library.models import OperatingModelPage
@@ -82,7 +84,12 @@ def store_related(page):
 
 
 def stored_related(page, limit=STORED):
-    """``page``'s stored related models that are still live and public (computed once if none are stored)."""
+    """``page``'s stored related models that are still live and public (computed once if none are stored).
+
+    A page being previewed before its first save has nothing stored: its list is computed, not kept.
+    """
+    if page.pk is None:
+        return related_models(page, limit)
     ids = list(RelatedModel.objects.filter(page_id=page.pk).order_by("rank").values_list("related_id", flat=True))
     if not ids:
         return store_related(page)[:limit]
@@ -108,6 +115,13 @@ def publication_changed(sender, instance, **kwargs):
         refresh_related.enqueue(instance.pk)
 
 
+def forget_deleted(sender, instance, **kwargs):
+    """A deleted page leaves the stored lists, also those that its unpublishing while deleted refreshed."""
+    if isinstance(instance, Page):
+        RelatedModel.objects.filter(Q(page_id=instance.pk) | Q(related_id=instance.pk)).delete()
+
+
 def connect():
+    post_delete.connect(forget_deleted, dispatch_uid="search.related.deleted")
     page_published.connect(publication_changed, dispatch_uid="search.related.published")
     page_unpublished.connect(publication_changed, dispatch_uid="search.related.unpublished")
