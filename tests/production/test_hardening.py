@@ -135,7 +135,7 @@ def upload(client, width, height):
 def test_an_image_over_the_pixel_limit_is_refused_with_a_message(client):
     response = upload(client, 4001, 3000)
     assert response.status_code == 200
-    assert "liian monta pikseliä" in response.content.decode().lower()
+    assert "liian monta kuvapistettä" in response.content.decode().lower()
     assert not get_image_model().objects.exists()
 
 
