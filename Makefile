@@ -11,11 +11,34 @@ MIGRATIONS := $(wildcard */migrations/*.py)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: lighthouse run setup setup-messages test lint check messages requirements clean-db system-packages browser \
-	bench-search search-quality bench-import
+.PHONY: serve backup restore bench lighthouse run setup setup-messages test lint check messages requirements clean-db \
+	system-packages browser bench-search search-quality bench-import
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The production settings on gunicorn with the task worker, for trying production on one machine:
+# `make serve` on 127.0.0.1:8000, `make serve PORT=8010` on another port (README, "Deployment").
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: setup
+	scripts/serve.sh $(HOST) $(PORT)
+
+# Backup of the database and media into backups/<time>/ (or BACKUP=dir); `make restore BACKUP=dir`
+# puts them back. SQLite or PostgreSQL (DATABASE_URL), see README, "Backup and restore".
+backup: $(VENV)/.installed
+	$(PY) manage.py backup $(BACKUP)
+
+restore: $(VENV)/.installed
+	@[ -n "$(BACKUP)" ] || { echo "make restore BACKUP=backups/<time>"; exit 1; }
+	$(PY) manage.py restore $(BACKUP)
+
+# Server time, SQL queries and requests per second of `make serve` on scratch copies of the database
+# with the demo, 1,000 and 10,000 synthetic models (`make bench SIZES=0,1000` for fewer); README, "Production".
+SIZES ?= 0,1000,10000
+bench: setup
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+	$(PY) -m benchmarks.serve --sizes $(SIZES) --port $(or $(BENCH_PORT),8114)
 
 # Everything `run` needs; each step is redone only when its inputs change.
 setup: system-packages $(VENV)/.installed $(MO_FILES) $(STAMP)/migrated $(STAMP)/demo-loaded $(STAMP)/indexed

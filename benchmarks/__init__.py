@@ -1,1 +1,2 @@
-"""Search measurement, apart from the code that serves requests (see README.md, "Measuring search")."""
+"""Measurement, apart from the code that serves requests: search latency and quality, import speed and
+the served site (`make bench-search`, `make search-quality`, `make bench-import`, `make bench`; README.md)."""

@@ -21,4 +21,4 @@ def source_locale():
     """The Locale of the source language."""
     from wagtail.models import Locale  # imported here: settings import this module before apps load
 
-    return Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    return Locale.objects.get_for_language(SOURCE_LANGUAGE)

@@ -37,6 +37,7 @@ from .blocks import (
     GoalsBlock,
     OtherSectionsBlock,
 )
+from .forms import DescriptionPageForm
 from .languages import below, in_language_or_finnish
 from .sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
 
@@ -151,6 +152,7 @@ class DescriptionPage(AnalysedSearchMixin, Page):
         SynchronizedField("tags"),
         SynchronizedField("tagged_items"),
     ]
+    base_form_class = DescriptionPageForm
 
     class Meta:
         abstract = True
@@ -368,6 +370,8 @@ class OperatingModelPage(DescriptionPage):
     class Meta:
         verbose_name = _("operating model")
         verbose_name_plural = _("operating models")
+        # The library lists the models newest first.
+        indexes = [models.Index(fields=["-created_date"], name="operatingmodel_created_idx")]
 
     def missing_section_names(self):
         """The sections required of a new description that this one lacks.
@@ -567,6 +571,7 @@ class ModelLibraryPage(Page):
     subpage_types = ["models_library.OperatingModelPage", "models_library.DevelopmentEntityPage"]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     translatable_fields = PAGE_FIELDS + [TranslatableField("intro")]
+    entities_shown = 20
 
     class Meta:
         verbose_name = _("model library")
@@ -575,6 +580,12 @@ class ModelLibraryPage(Page):
     def get_context(self, request, *args, **kwargs):
         """The development entities; the operating models are listed by the search's library tags."""
         context = super().get_context(request, *args, **kwargs)
-        entities = DevelopmentEntityPage.objects.live().public().filter(below(self))
-        context["entities"] = in_language_or_finnish(entities, self.locale).order_by("title")
+        entities = in_language_or_finnish(
+            DevelopmentEntityPage.objects.live().public().filter(below(self)), self.locale
+        )
+        entities = entities.order_by("title")
+        # The first entities by name; the search lists them all (its type filter), so the library
+        # page stays the same size however many there are.
+        context["entities"] = entities[: self.entities_shown]
+        context["entity_count"] = entities.count()
         return context

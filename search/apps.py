@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import upstream_wagtail
+        from . import related, upstream_wagtail
 
         upstream_wagtail.connect()
+        related.connect()

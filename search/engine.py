@@ -33,13 +33,14 @@ class SearchUnavailable(Exception):
     """The search backend could not answer (for example the search server is down)."""
 
 
-def ranked_matches(pages, query, limit, autocomplete=False):
+def ranked_matches(pages, query, limit, autocomplete=False, timeout=None):
     """``[(page id, score), ...]``, best first, for pages of ``pages`` matching ``query``: any of its
     words, or a search query object (or, with ``autocomplete``, titles with words that start with it).
 
-    Scores are larger for better matches on every backend (SQLite's bm25 is negated).
+    Scores are larger for better matches on every backend (SQLite's bm25 is negated). ``timeout``
+    (seconds) shortens the search server's request timeout for this call.
     """
-    backend = get_search_backend()
+    backend = get_search_backend(**({"TIMEOUT": timeout} if timeout else {}))
     try:
         if autocomplete:
             results = backend.autocomplete(query, pages, fields=["title"])

@@ -4,17 +4,28 @@ Each other published model of the same language scores points for what it shares
 a theme 3, a target group 2, an area 1 (a municipality shares its county's area), and up to 3 for
 text: the search backend ranks the models that share words with the page's title and short
 description, and the best of those scores highest. The models with the most points come first.
+
+Scoring looks at every model of the language, so it is done when a model is published, not when its
+page is viewed: the list is stored (``RelatedModel``) and refreshed for the neighbours whose lists
+the change can alter (those listing the model, and those it now lists), in a background task.
 """
 
-from django.db.models import Count, F
+from django.db import transaction
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete
+from django_tasks import task
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
 
 from indexing.analysis import analyse_query
 from models_library.models import OperatingModelPage
 
 from .engine import SearchUnavailable, ranked_matches
 from .facets import link_table
+from .models import RelatedModel
 
+STORED = 4  # how many related models are kept per page
 WEIGHTS = {"themes": 3, "target_groups": 2}
 AREA_WEIGHT = 1
 TEXT_WEIGHT = 3
@@ -60,3 +71,57 @@ def related_operating_models(page, limit=4):
     best = sorted(scores, key=lambda pk: -scores[pk])[:limit]
     pages = {model.pk: model for model in candidates.filter(pk__in=best).select_related("locale")}  # one query
     return [pages[pk] for pk in best if pk in pages]
+
+
+def store_related(page):
+    """Computes ``page``'s related models and stores them in place of its old list."""
+    best = related_operating_models(page, STORED)
+    rows = [RelatedModel(page=page, related=model, rank=rank) for rank, model in enumerate(best)]
+    with transaction.atomic():
+        RelatedModel.objects.filter(page=page).delete()
+        RelatedModel.objects.bulk_create(rows or [RelatedModel(page=page, related=None, rank=0)])
+    return best
+
+
+def stored_related(page, limit=STORED):
+    """``page``'s stored related models that are still live and public (computed once if none are stored).
+
+    A page being previewed before its first save has nothing stored: its list is computed, not kept.
+    """
+    if page.pk is None:
+        return related_operating_models(page, limit)
+    ids = list(RelatedModel.objects.filter(page_id=page.pk).order_by("rank").values_list("related_id", flat=True))
+    if not ids:
+        return store_related(page)[:limit]
+    pages = OperatingModelPage.objects.live().public().in_bulk([pk for pk in ids if pk])
+    return [pages[pk] for pk in ids if pk in pages][:limit]
+
+
+@task()
+def refresh_related(page_id):
+    """After ``page_id`` was published or unpublished: its own list and its neighbours' lists."""
+    neighbours = set(RelatedModel.objects.filter(related_id=page_id).values_list("page_id", flat=True))
+    page = OperatingModelPage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        RelatedModel.objects.filter(page_id=page_id).delete()
+    else:
+        neighbours |= {model.pk for model in store_related(page)}
+    for neighbour in OperatingModelPage.objects.live().filter(pk__in=neighbours - {page_id}):
+        store_related(neighbour)
+
+
+def publication_changed(sender, instance, **kwargs):
+    if isinstance(instance, OperatingModelPage):
+        refresh_related.enqueue(instance.pk)
+
+
+def forget_deleted(sender, instance, **kwargs):
+    """A deleted page leaves the stored lists, also those that its unpublishing while deleted refreshed."""
+    if isinstance(instance, Page):
+        RelatedModel.objects.filter(Q(page_id=instance.pk) | Q(related_id=instance.pk)).delete()
+
+
+def connect():
+    post_delete.connect(forget_deleted, dispatch_uid="search.related.deleted")
+    page_published.connect(publication_changed, dispatch_uid="search.related.published")
+    page_unpublished.connect(publication_changed, dispatch_uid="search.related.unpublished")

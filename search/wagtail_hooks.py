@@ -4,9 +4,9 @@ from wagtail import hooks
 
 from models_library.models import OPERATING_MODEL_CONTEXT_HOOK
 
-from .related import related_operating_models
+from .related import stored_related
 
 
 @hooks.register(OPERATING_MODEL_CONTEXT_HOOK)
 def add_related_operating_models(page, request):
-    return {"related_operating_models": related_operating_models(page)}
+    return {"related_operating_models": stored_related(page, limit=4)}

@@ -4,6 +4,7 @@ The Django project package is called ``config`` because ``site`` is a module of
 Python's standard library and cannot be imported as a project package.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "about",
     "adoption",
     "opendata",
+    "hosting",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -57,6 +59,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "csp",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,18 +74,31 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with far-future caching before anything else reads the request.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hosting.security.ContentSecurityPolicyMiddleware",
+    "hosting.security.PermissionsPolicyMiddleware",
+    # 304 for a conditional request whose ETag or Last-Modified still matches.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "hosting.locales.LocaleLookupMiddleware",
     # Django's, keeping the 404s of the API and the other unprefixed open data addresses.
     "opendata.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "hosting.cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "review.middleware.OrganisationRuleMiddleware",
+    # Last, so that it turns a locked-out login into its own response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+if os.environ.get("SERVER_TIMING", "").lower() == "true":
+    MIDDLEWARE.insert(0, "hosting.timing.ServerTimingMiddleware")
 
 ROOT_URLCONF = "config.urls"
 
@@ -112,6 +131,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = SQLITE_PRAGMAS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Repeated wrong passwords lock the username out from that address for a while (django-axes);
+# the lock-out page says so in the visitor's language.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)  # the lock-out page says 15 minutes
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "hosting/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+# Behind a proxy, the client's address is the last one the proxy added (AXES_IPWARE_PROXY_COUNT=1).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -137,10 +167,62 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "collected_static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Uploaded files served by Django itself outside DEBUG: only for `make serve` on one machine.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false").lower() == "true"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# WhiteNoise serves the collected files; hashed names (production) are cached for a year.
+WHITENOISE_MAX_AGE = 60
+
+# Content-Security-Policy (django-csp): scripts and styles only from the site's own static files,
+# no inline script, style or event attribute. The admin (Wagtail's own templates) also needs
+# inline styles and scripts; hosting.security allows those under /admin/ only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Browser features the site never uses, turned off for every page (and anything it embeds).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+
+
+# Caches: local memory by default (one process); production uses a file cache that every worker
+# process of one machine shares, or a shared server for several machines: CACHE_URL=redis://host:6379/0
+# (Django's Redis backend, `pip install redis`) or CACHE_URL=memcached://host:11211 (pymemcache).
+def cache_settings(url):
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("memcached://"):
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": url[12:]}
+    if url.startswith("file://"):
+        backend = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": url[7:]}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {**backend, "OPTIONS": {"MAX_ENTRIES": 5000}}
+
+
+CACHES = {"default": cache_settings(os.environ.get("CACHE_URL", ""))}
+# Anonymous visitors' pages (hosting.cache): which cache, and how long a page is kept at most.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+
+# Background work (search index updates, e-mail) is queued in the database and run by
+# `manage.py db_worker`, which `make serve` starts; tests and `make run` run it at once.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -163,6 +245,8 @@ WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 # Addresses from titles in plain ASCII (ä→a, ö→o, å→a), as the importer makes them.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin asks no outside server for new Wagtail releases (and needs no such address in its CSP).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Search. Wagtail's database backend is the embedded default; SEARCH_BACKEND=opensearch or
 # =elasticsearch uses a search cluster at SEARCH_URL. Text is analysed for Finnish, Swedish and
@@ -179,9 +263,10 @@ WAGTAILSEARCH_BACKENDS = {
     )
 }
 
-# Images: refuse huge uploads with a clear message instead of exhausting memory.
+# Images: refuse huge uploads with a clear message instead of exhausting memory. 12 megapixels
+# (4000 × 3000) keeps the first rendition of an image under a second and 200 MB.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 12_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HostingConfig(AppConfig):
+    name = "hosting"
+    verbose_name = _("Hosting")
+
+    def ready(self):
+        from . import cache, images, locales
+
+        cache.connect()
+        images.connect()
+        locales.install()

@@ -1,0 +1,117 @@
+"""Anonymous visitors' pages from Django's cache, never stale.
+
+Every public page shows other pages (the library list, related models, navigation, classification
+names), so any change to published content or to the classifications starts a new cache
+generation: publish, unpublish, move, any saved or deleted page (a translation too), and saved
+or deleted classifications and tags. The generation's start is the pages' ``Last-Modified``; each
+stored page has an ``ETag``, and Django's ConditionalGetMiddleware answers 304 to a matching
+conditional request.
+
+Only GET and HEAD of public pages by visitors without a session are cached: signed-in users
+(and anyone with a session), the admin and its previews, search and tag results (the search index
+follows publishing in the background), responses that set a cookie (forms with a CSRF token,
+messages) or that say ``private``/``no-cache`` pass through.
+"""
+
+import hashlib
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.http import http_date
+from taggit.models import Tag
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "pagecache:generation"
+UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/static/", "/media/")
+UNCACHED_PAGES = ("search/", "tags/")
+CACHED_PARAMETERS = {"page"}
+CONTENT_MODELS = ()  # set by connect(): pages, tags and classifications
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def generation():
+    """The current generation: the time (ns) content last changed, started now if unknown."""
+    cache = page_cache()
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = time.time_ns()
+        cache.add(GENERATION_KEY, value, timeout=None)
+        value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def invalidate(**kwargs):
+    """A new generation: every page stored before is never served again (and expires)."""
+    page_cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    if request.path.startswith(UNCACHED_PREFIXES) or not set(request.GET) <= CACHED_PARAMETERS:
+        return False
+    language_prefix, _, rest = request.path.lstrip("/").partition("/")
+    return not rest.startswith(UNCACHED_PAGES)
+
+
+def cacheable_response(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-cache" not in cache_control
+        and not getattr(getattr(request, "user", None), "is_authenticated", False)
+    )
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous visitors' pages (see the module's description)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        current = generation()
+        key = f"pagecache:{current}:{request.get_full_path()}"
+        stored = page_cache().get(key)
+        if stored is not None:
+            headers, content = stored
+            response = HttpResponse(content, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if cacheable_response(request, response):
+            response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+            response["Last-Modified"] = http_date(current / 1e9)
+            response["Cache-Control"] = "public, max-age=0, must-revalidate"
+            page_cache().set(key, (dict(response.headers), response.content), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+def content_changed(sender, instance, **kwargs):
+    if isinstance(instance, CONTENT_MODELS):
+        invalidate()
+
+
+def connect():
+    global CONTENT_MODELS
+    CONTENT_MODELS = (Page, Tag, *apps.get_app_config("taxonomy").get_models())
+    uid = "hosting.cache.invalidate"
+    page_published.connect(invalidate, dispatch_uid=f"{uid}.published")
+    page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")
+    post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
+    post_save.connect(content_changed, dispatch_uid=f"{uid}.saved")
+    post_delete.connect(content_changed, dispatch_uid=f"{uid}.deleted")

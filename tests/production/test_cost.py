@@ -1,0 +1,77 @@
+"""What a page costs does not grow with the library: related models are stored when a model is
+published, the library's deep pages load only their own models."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import search.related
+from search.models import RelatedModel
+from taxonomy.models import Theme
+from tests.factories import DevelopmentEntityPageFactory, OperatingModelPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def themed_model(library, title, theme="perhekeskukset"):
+    page = OperatingModelPageFactory(parent=library, title=title, body="[]")
+    page.themes.set(Theme.objects.filter(slug=theme, locale__language_code="fi"))
+    page.save_revision().publish()
+    return page
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_model_page_shows_stored_related_models_without_scoring_them(client, library, monkeypatch):
+    page = themed_model(library, "Perheneuvola")
+    neighbour = themed_model(library, "Perhekeskuksen tiimi")
+    assert list(RelatedModel.objects.filter(page=page).values_list("related", flat=True)) == [neighbour.pk]
+
+    def not_on_a_view(*args):
+        raise AssertionError("related models scored during a page view")
+
+    monkeypatch.setattr(search.related, "related_operating_models", not_on_a_view)
+    assert "Perhekeskuksen tiimi" in client.get(page.url).content.decode()
+
+
+def test_an_unpublished_neighbour_leaves_the_stored_list(library):
+    page = themed_model(library, "Perheneuvola")
+    neighbour = themed_model(library, "Perhekeskuksen tiimi")
+    neighbour.unpublish()
+    assert list(RelatedModel.objects.filter(page=page).values_list("related", flat=True)) == [None]
+    assert not RelatedModel.objects.filter(page=neighbour).exists()
+
+
+def test_model_and_library_pages_make_as_many_queries_at_any_size(client, library):
+    first = themed_model(library, "Perheneuvola")
+    for n in range(3):
+        themed_model(library, f"Malli {n}")
+    small = (queries(client, first.url), queries(client, library.url), queries(client, library.url + "?page=1"))
+    for n in range(3, 45):
+        themed_model(library, f"Malli {n}", theme="varhainen-tuki")
+    large = (queries(client, first.url), queries(client, library.url), queries(client, library.url + "?page=3"))
+    assert large == small
+
+
+def test_the_library_lists_twenty_entities_and_links_to_all(client, library):
+    for n in range(22):
+        DevelopmentEntityPageFactory(parent=library, title=f"Hanke {n:02}").save_revision().publish()
+    html = client.get(library.url).content.decode()
+    assert "Hanke 19" in html and "Hanke 20" not in html
+    assert 'href="/fi/search/?type=entity">Kaikki kokonaisuudet (22)</a>' in html
+
+
+def test_a_page_looks_its_locale_up_once(client, library):
+    page = themed_model(library, "Perheneuvola")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(page.url).status_code == 200
+    lookups = [
+        q["sql"]
+        for q in captured
+        if q["sql"].startswith('SELECT "wagtailcore_locale"') and '"language_code" = ' in q["sql"]
+    ]
+    assert len(lookups) == 1, lookups
