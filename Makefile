@@ -51,10 +51,12 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 # Debian packages the site needs, installed when missing: gettext's msgfmt compiles the
-# translations; libvoikko1 and voikko-fi analyse Finnish for search.
+# translations; libvoikko1 and voikko-fi analyse Finnish for search; Pango draws the adoption kit's PDF
+# (WeasyPrint).
+SYSTEM_PACKAGES := gettext libvoikko1 voikko-fi libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 system-packages:
-	@command -v msgfmt >/dev/null && dpkg -s voikko-fi libvoikko1 >/dev/null 2>&1 || { \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext libvoikko1 voikko-fi; }
+	@command -v msgfmt >/dev/null && dpkg -s $(filter-out gettext,$(SYSTEM_PACKAGES)) >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(SYSTEM_PACKAGES); }
 
 %.mo: %.po | system-packages
 	msgfmt --check-format -o $@ $<

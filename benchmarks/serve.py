@@ -3,7 +3,7 @@
     python -m benchmarks.serve [--sizes 0,1000,10000] [--port 8114] [--requests 30] [--duration 5]
 
 For each size (0 is the demo alone; otherwise that many synthetic operating models are added with
-the search benchmark's page writer, ``search.bench.build``, which also adds entities and articles
+the search benchmark's page writer, ``benchmarks.latency.build``, which also adds entities and articles
 in its usual mix) the copy is served by ``scripts/serve.sh`` with ``SERVER_TIMING=true`` and:
 
 - each of home, library (first and deepest page), a model page, an entity page and a search is
@@ -30,14 +30,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-MODEL_SHARE = 0.6  # search.bench.MIX: six in ten synthetic pages are operating models
+MODEL_SHARE = 0.6  # benchmarks.latency.MIX: six in ten synthetic pages are operating models
 
 BUILD = """
 import json, math, django
 django.setup()
 from wagtail.search.backends import get_search_backend
 from models_library.models import DevelopmentEntityPage, ModelLibraryPage, OperatingModelPage
-from search.bench import build
+from benchmarks.latency import build
 from search.models import RelatedModel
 if {count}:
     build({count}, get_search_backend())

@@ -3,14 +3,14 @@
 Every public page shows other pages (the library list, related models, navigation, classification
 names), so any change to published content or to the classifications starts a new cache
 generation: publish, unpublish, move, any saved or deleted page (a translation too), and saved
-or deleted classifications and tags. The generation's start is the pages' ``Last-Modified``; each
-stored page has an ``ETag``, and Django's ConditionalGetMiddleware answers 304 to a matching
-conditional request.
+or deleted classifications, tags, site texts and adoption records. The generation's start is
+the pages' ``Last-Modified``; each stored page has an ``ETag``, and Django's ConditionalGetMiddleware
+answers 304 to a matching conditional request.
 
 Only GET and HEAD of public pages by visitors without a session are cached: signed-in users
 (and anyone with a session), the admin and its previews, search and tag results (the search index
-follows publishing in the background), responses that set a cookie (forms with a CSRF token,
-messages) or that say ``private``/``no-cache`` pass through.
+follows publishing in the background), responses that set a cookie or carry a form's CSRF token,
+requests with a message waiting, and responses that say ``private``/``no-cache`` pass through.
 """
 
 import hashlib
@@ -30,7 +30,10 @@ GENERATION_KEY = "pagecache:generation"
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/static/", "/media/")
 UNCACHED_PAGES = ("search/", "tags/")
 CACHED_PARAMETERS = {"page"}
-CONTENT_MODELS = ()  # set by connect(): pages, tags and classifications
+CONTENT_MODELS = ()  # set by connect(): pages, tags and the models of CONTENT_APPS
+# Apps whose records public pages show: classifications, the site texts, adoption records.
+CONTENT_APPS = ("taxonomy", "home", "adoption")
+MESSAGES_COOKIE = "messages"
 
 
 def page_cache():
@@ -56,6 +59,8 @@ def invalidate(**kwargs):
 def cacheable_request(request):
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
+    if MESSAGES_COOKIE in request.COOKIES:  # a message waits to be shown on this page
+        return False
     if request.path.startswith(UNCACHED_PREFIXES) or not set(request.GET) <= CACHED_PARAMETERS:
         return False
     language_prefix, _, rest = request.path.lstrip("/").partition("/")
@@ -71,6 +76,8 @@ def cacheable_response(request, response):
         and "private" not in cache_control
         and "no-cache" not in cache_control
         and not getattr(getattr(request, "user", None), "is_authenticated", False)
+        # A page with a form carries the visitor's CSRF token: it is theirs alone.
+        and not request.META.get("CSRF_COOKIE_USED")
     )
 
 
@@ -108,7 +115,7 @@ def content_changed(sender, instance, **kwargs):
 
 def connect():
     global CONTENT_MODELS
-    CONTENT_MODELS = (Page, Tag, *apps.get_app_config("taxonomy").get_models())
+    CONTENT_MODELS = (Page, Tag, *(model for app in CONTENT_APPS for model in apps.get_app_config(app).get_models()))
     uid = "hosting.cache.invalidate"
     page_published.connect(invalidate, dispatch_uid=f"{uid}.published")
     page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")

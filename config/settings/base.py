@@ -46,8 +46,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
-    "rest_framework",
-    "corsheaders",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -70,6 +68,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # After Wagtail and Django: their catalogs translate the form messages (DRF's would win otherwise).
+    "rest_framework",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [

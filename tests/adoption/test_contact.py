@@ -92,5 +92,5 @@ def test_invalid_input_gives_clear_messages(client, model_page):
     html = response.content.decode()
     assert response.status_code == 400
     assert '<html lang="sv">' in html
-    assert "Rätta fälten som markerats nedan." in html and "Fyll i en giltig e-postadress." in html
+    assert "Rätta fälten som markerats nedan." in html and "Ange en giltig mejladress." in html
     assert not mail.outbox

@@ -4,10 +4,10 @@ comment at the top of the editor and submits again; the reviewer publishes it.""
 
 import pytest
 from django.utils import translation as i18n
-from models_library.importer.pages import site_sections
-from review.demo import create_demo_users
 from wagtail.models import WorkflowState
 
+from demo.users import create_demo_users
+from home.sections import site_sections
 from models_library.models import OperatingModelPage
 
 from .conftest import SCREENSHOTS

@@ -10,6 +10,7 @@ from wagtail.models import WorkflowState
 from articles.models import ArticlePage
 from demo.content import SUMMARIES
 from models_library.models import OperatingModelPage
+from review.roles import admin_name
 from tests.searching import titles
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def test_a_model_and_an_article_are_published_in_swedish_through_the_swedish_rev
         state = WorkflowState.objects.for_instance(page).get()
         assert state.status == WorkflowState.STATUS_APPROVED
         assert state.requested_by.username == "translator_sv"
-        assert state.workflow.name == "Swedish translation review"
+        assert state.workflow.name == admin_name("Swedish translation review")
         assert state.task_states.get().finished_by.username == "language_reviewer_sv"
     html = client.get(model.url).content.decode()
     assert MODEL_SV in html and "Barnfamiljerna i Södra Savolax" in html and 'lang="sv"' in html

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from models_library.importer.pages import site_sections
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
+from home.sections import site_sections
 from tests.factories import OperatingModelPageFactory
 
 
