@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import Length
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
@@ -111,9 +112,19 @@ class SearchOutcome:
     count: int
     page_obj: object
     facets: list = field(default_factory=list)
+    partial_count: int = 0  # matches of only some of the words or only of parts of them, listed after the others
     capped: bool = False  # the query matched more than MATCH_LIMIT pages; only the best are shown
     suggestion: str = ""  # a spelling suggestion when nothing matched
     relaxations: list = field(default_factory=list)  # (label, querystring, count): fewer filters, more results
+
+    @property
+    def result_groups(self):
+        """``[(partial, results), ...]``: this page's full matches, then its partial matches (found only
+        through some of the words or through parts of them), the groups that have results."""
+        groups = [
+            (partial, [page for page in self.results if page.search_partial == partial]) for partial in (False, True)
+        ]
+        return [(partial, results) for partial, results in groups if results]
 
 
 def published_pages(locale):
@@ -131,12 +142,15 @@ def tiered_matches(pages, query, language, limit):
     visitor typed ranks above one that merely shares some of them or parts of them, the same way
     on every backend. A later tier's scores are scaled below the earlier tiers' lowest, so scores
     fall along the list.
+
+    Returns the ranked ``[(page id, score), ...]`` and the set of the first tier's pages: the full
+    matches; the others are partial matches.
     """
     per_word = [tokens for tokens in (analyse_words(word, language) for word in query.split()) if tokens]
     words = " ".join(per_word)
     tiers = [And([PlainText(tokens, operator="or") for tokens in per_word])] if len(per_word) > 1 else []
     tiers += [PlainText(tokens, operator="or") for tokens in (words, analyse_query(query, language)) if tokens]
-    ranked, seen, searched = [], set(), set()
+    ranked, seen, searched, full = [], set(), set(), None
     for tier in tiers:
         if len(ranked) >= limit or repr(tier) in searched:
             continue
@@ -147,7 +161,9 @@ def tiered_matches(pages, query, language, limit):
             more = [(pk, score * scale) for pk, score in more]
         ranked += more[: limit - len(ranked)]
         seen.update(pk for pk, _score in more)
-    return ranked
+        if full is None:
+            full = set(seen)
+    return ranked, full or set()
 
 
 def run_search(params, locale=None):
@@ -157,9 +173,9 @@ def run_search(params, locale=None):
     if params.query and not words:  # only punctuation or symbols: nothing to look for
         return SearchOutcome(params, [], 0, Paginator([], PAGE_SIZE).get_page(1))
     published = published_pages(locale)
-    scores = {}
+    scores, full = {}, None
     if words:
-        ranked = tiered_matches(published, params.query, locale.language_code, MATCH_LIMIT)
+        ranked, full = tiered_matches(published, params.query, locale.language_code, MATCH_LIMIT)
         scores = dict(ranked)
         # Narrowed again in the database: an index that missed an update never shows an unpublished page.
         kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
@@ -171,11 +187,22 @@ def run_search(params, locale=None):
         newest = published.filter(pk__in=id_list(candidates)) if words else published
         newest = newest.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
         candidates = list(newest.values_list("pk", flat=True))
+    if full is not None:  # the full matches first, each part in its order
+        candidates = [pk for pk in candidates if pk in full] + [pk for pk in candidates if pk not in full]
 
     matching = facet_values.matching(candidates, params.filters)
     page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
-    results = page_results([(pk, scores.get(pk)) for pk in page_obj.object_list], params.query, locale.language_code)
-    outcome = SearchOutcome(params, results, len(matching), page_obj, capped=len(scores) >= MATCH_LIMIT)
+    ranked_page = [(pk, scores.get(pk)) for pk in page_obj.object_list]
+    results = page_results(ranked_page, params.query, locale.language_code, full)
+    full_count = len(matching) if full is None else sum(1 for pk in matching if pk in full)
+    outcome = SearchOutcome(
+        params,
+        results,
+        full_count,
+        page_obj,
+        partial_count=len(matching) - full_count,
+        capped=len(scores) >= MATCH_LIMIT,
+    )
     outcome.facets = facet_results(params, facet_values, candidates)
     if not matching and params.query:
         outcome.suggestion = suggestion_with_results(params, locale)
@@ -183,8 +210,9 @@ def run_search(params, locale=None):
     return outcome
 
 
-def page_results(ranked_page, query, language):
-    """The pages of one result page, in order, with their score and a highlighted snippet."""
+def page_results(ranked_page, query, language, full=None):
+    """The pages of one result page, in order, with their score, a highlighted snippet and whether
+    they are partial matches (not in ``full``, the full matches, when there is a query)."""
     specific = Page.objects.filter(pk__in=[pk for pk, _score in ranked_page]).specific().in_bulk()
     results = []
     for pk, score in ranked_page:
@@ -192,6 +220,7 @@ def page_results(ranked_page, query, language):
         if page is None:
             continue
         page.search_score = score
+        page.search_partial = full is not None and pk not in full
         page.search_snippet = highlighted_snippet(page, query, language)
         results.append(page)
     return results
@@ -239,14 +268,21 @@ def suggestion_with_results(params, locale):
 
 
 def title_suggestions(text, locale=None, limit=8):
-    """Titles that start with what was typed so far (each word a prefix), for the search box."""
+    """Titles with a word that starts with each word typed so far, for the search box.
+
+    From the database rather than the engine, so suggestions are the same on every backend: an
+    engine's prefix matching needs analysis modules that a minimal or managed Elasticsearch may lack.
+    Titles that start with what was typed come first, then the shortest.
+    """
     locale = locale or Locale.get_active()
     text = " ".join(text.split())[:MAX_QUERY_LENGTH]
     if len(text) < 2:
         return []
-    try:
-        ranked = ranked_matches(published_pages(locale), text, limit, autocomplete=True)
-    except SearchUnavailable:
-        return []
-    pages = Page.objects.filter(pk__in=[pk for pk, _score in ranked]).in_bulk()
-    return [{"title": pages[pk].title, "url": pages[pk].url} for pk, _score in ranked if pk in pages]
+    pages = published_pages(locale)
+    for word in text.split():
+        pages = pages.filter(
+            Q(title__istartswith=word) | Q(title__icontains=f" {word}") | Q(title__icontains=f"-{word}")
+        )
+    starts = Case(When(title__istartswith=text, then=0), default=1)
+    pages = pages.order_by(starts, Length("title"), "title").only("title", "url_path")[:limit]
+    return [{"title": page.title, "url": page.url} for page in pages]

@@ -35,6 +35,7 @@ def json_outcome(request, outcome, locale):
         "filters": outcome.params.filters,
         "sort": outcome.params.sort,
         "count": outcome.count,
+        "partial_count": outcome.partial_count,
         "page": outcome.page_obj.number,
         "pages": outcome.page_obj.paginator.num_pages,
         "results": [
@@ -44,6 +45,7 @@ def json_outcome(request, outcome, locale):
                 "type": type_key(page),
                 "language": locale.language_code,
                 "score": page.search_score,
+                "partial": page.search_partial,
             }
             for page in outcome.results
         ],
