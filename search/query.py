@@ -21,7 +21,7 @@ from wagtail.search.query import And, PlainText
 from indexing.analysis import analyse_query, analyse_words, spelling_suggestions
 
 from .engine import SearchUnavailable, ranked_matches
-from .facets import FACETS, SEARCHED_TYPES, VALUE_ALIASES, FacetValues, id_list
+from .facets import FACETS, SEARCHED_TYPES, VALUE_ALIASES, FacetValues, facet_values, id_list
 from .snippets import highlighted_snippet
 
 MAX_QUERY_LENGTH = 200
@@ -180,17 +180,17 @@ def run_search(params, locale=None):
         # Narrowed again in the database: an index that missed an update never shows an unpublished page.
         kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
         candidates = [pk for pk, _score in ranked if pk in kept]
-        facet_values = FacetValues(id_list(candidates))
     else:
-        facet_values = FacetValues(published.values("pk"))
+        values = FacetValues(published.values("pk"))
     if not words or params.sort == "newest":
         newest = published.filter(pk__in=id_list(candidates)) if words else published
         newest = newest.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
         candidates = list(newest.values_list("pk", flat=True))
     if full is not None:  # the full matches first, each part in its order
         candidates = [pk for pk in candidates if pk in full] + [pk for pk in candidates if pk not in full]
+        values = facet_values(candidates, params.filters)
 
-    matching = facet_values.matching(candidates, params.filters)
+    matching = values.matching(candidates, params.filters)
     page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
     ranked_page = [(pk, scores.get(pk)) for pk in page_obj.object_list]
     results = page_results(ranked_page, params.query, locale.language_code, full)
@@ -203,10 +203,10 @@ def run_search(params, locale=None):
         partial_count=len(matching) - full_count,
         capped=len(scores) >= MATCH_LIMIT,
     )
-    outcome.facets = facet_results(params, facet_values, candidates)
+    outcome.facets = facet_results(params, values, candidates)
     if not matching and params.query:
         outcome.suggestion = suggestion_with_results(params, locale)
-        outcome.relaxations = relaxations(params, facet_values, candidates)
+        outcome.relaxations = relaxations(params, values, candidates)
     return outcome
 
 
@@ -226,12 +226,13 @@ def page_results(ranked_page, query, language, full=None):
     return results
 
 
-def facet_results(params, facet_values, candidates):
+def facet_results(params, values, candidates):
     """Each facet's options counted over the matches narrowed by the other facets' choices."""
     results = []
+    all_counts = values.facet_counts(candidates, params.filters)
     for key, facet in FACETS.items():
         chosen = params.filters.get(key, [])
-        counts = facet_values.counts(key, facet_values.matching(candidates, params.filters, skip=key))
+        counts = all_counts[key]
         options = [
             {
                 "value": value,
@@ -248,12 +249,12 @@ def facet_results(params, facet_values, candidates):
     return results
 
 
-def relaxations(params, facet_values, candidates):
+def relaxations(params, values, candidates):
     """For a search with filters and no results: how many results dropping each filter would give."""
     options = []
-    for key, values in params.filters.items():
-        count = len(facet_values.matching(candidates, params.filters, skip=key))
-        if values and count and key in FACETS:
+    for key, chosen in params.filters.items():
+        count = values.count_without(candidates, params.filters, key) if key in FACETS else 0
+        if chosen and count:
             options.append((FACETS[key].label, params.without(key), count))
     return options
 
