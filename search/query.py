@@ -1,10 +1,11 @@
 """One search: text matching in the search backend, then filters, facet counts, order and paging in SQL.
 
-The backend (SQLite, PostgreSQL or OpenSearch) ranks the pages that share a token with the analysed
-query; at most ``SEARCH_MATCH_LIMIT`` of the best are kept. The filters (content type, area, theme,
-target group, stage, funder, tag) and their counts are worked out by the database over those pages,
-so every backend filters and counts the same way and the counts always agree with what a click on
-them shows. Without a query the search lists every published page of the language, newest first.
+The backend (SQLite, PostgreSQL, OpenSearch or Elasticsearch) ranks the pages that share a token
+with the analysed query; at most ``SEARCH_MATCH_LIMIT`` of the best are kept, the pages with every
+word first (the full matches, counted) and then the others (partial matches). The filters (content
+type, area, theme, target group, stage, funder, tag) and their counts are worked out over those
+pages, by the search engine's aggregations or by the database (``facets``), the same way on every
+backend, so the counts always agree with what a click on them shows. Without a query the search lists every published page of the language, newest first.
 """
 
 import functools
