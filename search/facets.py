@@ -6,6 +6,10 @@ fetched once, with one query per facet (its link tables joined to the slugs), in
 filtering and counting are then set operations in Python. Values are slugs (stage and content
 type: their keys), as in the address. An area's values include the county of each of its
 municipalities, so a county finds and counts the descriptions of its municipalities.
+
+On Elasticsearch and OpenSearch, ``EngineFacetValues`` gives the same answers from the engine: each
+page indexes its facet values as ``key:value`` terms (``indexing.pages``), and one request filters
+the matching pages and counts every facet with aggregations; ``facet_values`` picks the one to use.
 """
 
 import json
