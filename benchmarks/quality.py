@@ -154,9 +154,9 @@ def score(search, queries, locale):
     return {**totals, "ndcg": totals["ndcg"] / count, "recall": totals["recall"] / count, "details": details}
 
 
-def measure_here(opensearch_url="", include_stock=True):
+def measure_here(opensearch_url="", include_stock=True, elasticsearch_url=""):
     """Rows ``{"backend", "set", metrics...}`` for the current database: our search on its database backend,
-    stock Wagtail on it, and our search on OpenSearch when ``opensearch_url`` is given.
+    stock Wagtail on it, and our search on OpenSearch and Elasticsearch when their URLs are given.
 
     Imports the seeds (again: an import updates its pages) and rebuilds the indexes.
     """
@@ -176,15 +176,15 @@ def measure_here(opensearch_url="", include_stock=True):
         if include_stock:
             with stock_index():
                 run(f"{vendor} database, stock Wagtail", stock_search)
-    if opensearch_url:
+    for kind, url in (("opensearch", opensearch_url), ("elasticsearch", elasticsearch_url)):
+        if not url:
+            continue
         prefix = f"quality_{uuid.uuid4().hex[:8]}_"
-        with override_settings(
-            WAGTAILSEARCH_BACKENDS={"default": search_backend_settings("opensearch", opensearch_url, prefix)}
-        ):
+        with override_settings(WAGTAILSEARCH_BACKENDS={"default": search_backend_settings(kind, url, prefix)}):
             backend = get_search_backend()
             try:
                 rebuild_index()
-                run("opensearch, ours", site_search)
+                run(f"{kind}, ours", site_search)
             finally:
                 backend.es.indices.delete(index=f"{prefix}*")
     return rows
