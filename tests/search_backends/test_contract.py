@@ -185,3 +185,17 @@ def test_facet_counts_from_the_engine_are_the_database_counts(search_backend, cl
     monkeypatch.setattr(query, "facet_values", lambda pages, _filters: facets.FacetValues(facets.id_list(pages)))
     assert from_backend == shown(client.get("/fi/search/", filters))
     assert from_backend[0] and (from_backend[1] or from_backend[4])
+
+
+def test_title_suggestions_are_the_same_on_every_backend(search_backend, client):
+    """Suggestions come from the titles in the database, so a minimal Elasticsearch (no edge n-grams)
+    suggests what the others do: titles with a word that starts with each word typed."""
+    suggested = client.get("/fi/search/suggest/", {"q": "perhekesk"}).json()["suggestions"]
+    assert [item["title"] for item in suggested] == [
+        "Perhekeskus ja varhainen tuki arjessa",
+        "Perhekeskuskehittämistä monitoimijaisella yhteistyöllä",
+    ]
+    suggested = client.get("/fi/search/suggest/", {"q": "valtatyö"}).json()["suggestions"]
+    assert suggested == [], "a word in the middle of a title word is not its start"
+    suggested = client.get("/fi/search/suggest/", {"q": "etelä-sav"}).json()["suggestions"]
+    assert [item["title"] for item in suggested] == [seed_title("003_89e9e5dc8afde3f3.txt")]
