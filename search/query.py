@@ -5,7 +5,8 @@ with the analysed query; at most ``SEARCH_MATCH_LIMIT`` of the best are kept, th
 word first (the full matches, counted) and then the others (partial matches). The filters (content
 type, area, theme, target group, stage, funder, tag) and their counts are worked out over those
 pages, by the search engine's aggregations or by the database (``facets``), the same way on every
-backend, so the counts always agree with what a click on them shows. Without a query the search lists every published page of the language, newest first.
+backend, so the counts always agree with what a click on them shows.
+Without a query the search lists every published page of the language, newest first.
 """
 
 import functools
