@@ -266,32 +266,35 @@ class EngineFacetValues:
         body = {
             "query": {"bool": {"filter": [{"terms": {"pk": pages}}]}},
             "post_filter": narrowed(),
+            # The facets without a choice are all counted under the same filters, in one aggregation
+            # ("_other"); each chosen facet needs its own, without its own choice.
             "aggs": {
-                key: {
-                    "filter": narrowed(key),
-                    "aggs": {"terms": {"terms": {"field": column, "include": f"{key}:.*", "size": 10_000}}},
-                }
-                for key in FACETS
+                name: {"filter": narrowed(skip), "aggs": {"terms": {"terms": {"field": column, "size": 100_000}}}}
+                for name, skip in [("_other", None), *((key, key) for key in chosen)]
             },
         }
-        body.update(size=len(pages), _source=False, docvalue_fields=["pk"], track_total_hits=False)
+        # The narrowed pages themselves only when something is chosen: else they are all of ``pages``.
+        # Their ids from the doc values, no stored fields: unpacking those cost most of the request.
+        body.update(size=len(pages) if chosen else 0, _source=False, stored_fields="_none_", docvalue_fields=["pk"])
+        body.update(track_total_hits=False)
         index = backend.get_index_for_model(model).name
         if backend.use_new_elasticsearch_api:  # Elasticsearch 8: the body's keys as arguments
             answer = backend.es.search(index=index, **body)
         else:
             answer = backend.es.search(index=index, body=body)
-        self.found = {int(hit["fields"]["pk"][0]) for hit in answer["hits"]["hits"]}
+        self.found = {int(hit["fields"]["pk"][0]) for hit in answer["hits"]["hits"]} if chosen else set(map(int, pages))
         type_keys = {term: key for key, term in type_terms.items()}
-        self.totals = {key: answer["aggregations"][key]["doc_count"] for key in FACETS}
-        self.by_facet = {
-            key: Counter(
+        self.totals, self.by_facet = {}, {}
+        for key in FACETS:
+            aggregation = answer["aggregations"][key if key in chosen else "_other"]
+            self.totals[key] = aggregation["doc_count"]
+            self.by_facet[key] = Counter(
                 {
                     type_keys.get(bucket["key"], bucket["key"].split(":", 1)[1]): bucket["doc_count"]
-                    for bucket in answer["aggregations"][key]["terms"]["buckets"]
+                    for bucket in aggregation["terms"]["buckets"]
+                    if bucket["key"].startswith(f"{key}:")
                 }
             )
-            for key in FACETS
-        }
 
     def matching(self, pages, filters, skip=None):
         return [page for page in pages if page in self.found]
