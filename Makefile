@@ -134,6 +134,7 @@ $(BENCH_TEMPLATE): $(VENV)/.installed $(MIGRATIONS)
 bench-search: system-packages $(BENCH_TEMPLATE)
 	@set -e; \
 	case "$(BENCH_CONFIGS)" in *opensearch*) eval "$$(scripts/opensearch.sh start)";; esac; \
+	case "$(BENCH_CONFIGS)" in *elasticsearch*) eval "$$(scripts/elasticsearch.sh start)";; esac; \
 	for config in $(BENCH_CONFIGS); do \
 	  n=$${config%%:*}; backend=$${config#*:}; db=$(STAMP)/bench-$$n-$$backend.sqlite3; \
 	  cp $(BENCH_TEMPLATE) $$db; \
@@ -142,14 +143,14 @@ bench-search: system-packages $(BENCH_TEMPLATE)
 	  $(if $(KEEP),true,rm -f $$db); \
 	done
 
-# search-quality: nDCG@10 and recall@10 of the judged queries on SQLite, PostgreSQL and OpenSearch
+# search-quality: nDCG@10 and recall@10 of the judged queries on SQLite, PostgreSQL, OpenSearch and Elasticsearch
 # beside stock Wagtail; PostgreSQL is DATABASE_URL's server when it is one, else scripts/postgres.sh's.
 search-quality: system-packages $(VENV)/.installed
 	@set -e; \
-	eval "$$(scripts/opensearch.sh start)"; \
+	eval "$$(scripts/opensearch.sh start)"; eval "$$(scripts/elasticsearch.sh start)"; \
 	case "$${DATABASE_URL:-}" in postgres*) pg=$$DATABASE_URL;; \
 	  *) pg=$$(scripts/postgres.sh start | sed -n 's/^export DATABASE_URL=//p');; esac; \
-	$(PY) manage.py search_quality --opensearch "$$OPENSEARCH_URL" --postgres "$$pg"
+	$(PY) manage.py search_quality --opensearch "$$OPENSEARCH_URL" --elasticsearch "$$ELASTICSEARCH_URL" --postgres "$$pg"
 
 # bench-import: N (default 1,000) generated national descriptions imported with --publish into a
 # scratch SQLite database; prints files per second and the memory after each batch of 100.

@@ -39,13 +39,21 @@ from importer.models import ImportedSource
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 
 SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"
+# Descriptions on topics the seeds do not cover, with judged queries written before any search was
+# run: ``tune`` may guide changes to the analysis, ``heldback`` never does (its figures are the honest ones).
+HELDOUT = Path(__file__).resolve().parent / "heldout_corpus"
 ANALYSED_TYPES = (OperatingModelPage, DevelopmentEntityPage, ArticlePage)
 STOCK_BACKEND = {"BACKEND": "wagtail.search.backends.database"}  # Wagtail's defaults, nothing of ours
 
 
 def query_sets():
     """[(name, [(query, {seed file: grade})])]: the development set and ours."""
-    return [("dev_queries", load_queries(DEV_QUERIES)), ("judged_queries", load_queries(JUDGED))]
+    return [
+        ("dev_queries", load_queries(DEV_QUERIES)),
+        ("judged_queries", load_queries(JUDGED)),
+        ("heldout tune", load_queries(HELDOUT / "tune_queries.tsv")),
+        ("heldout heldback", load_queries(HELDOUT / "heldback_queries.tsv")),
+    ]
 
 
 # ---------------------------------------------------------------- the stock baseline
@@ -118,7 +126,9 @@ def rebuild_index():
 
 
 def import_seeds():
-    call_command("import_descriptions", str(SEEDS), publish=True, stdout=StringIO(), stderr=StringIO())
+    """The seeds and the held-out descriptions, each set's queries judged over all of them."""
+    for folder in (SEEDS, HELDOUT / "descriptions"):
+        call_command("import_descriptions", str(folder), publish=True, stdout=StringIO(), stderr=StringIO())
 
 
 def seed_ranking(pages):
@@ -145,9 +155,9 @@ def score(search, queries, locale):
     return {**totals, "ndcg": totals["ndcg"] / count, "recall": totals["recall"] / count, "details": details}
 
 
-def measure_here(opensearch_url="", include_stock=True):
+def measure_here(opensearch_url="", include_stock=True, elasticsearch_url=""):
     """Rows ``{"backend", "set", metrics...}`` for the current database: our search on its database backend,
-    stock Wagtail on it, and our search on OpenSearch when ``opensearch_url`` is given.
+    stock Wagtail on it, and our search on OpenSearch and Elasticsearch when their URLs are given.
 
     Imports the seeds (again: an import updates its pages) and rebuilds the indexes.
     """
@@ -167,15 +177,15 @@ def measure_here(opensearch_url="", include_stock=True):
         if include_stock:
             with stock_index():
                 run(f"{vendor} database, stock Wagtail", stock_search)
-    if opensearch_url:
+    for kind, url in (("opensearch", opensearch_url), ("elasticsearch", elasticsearch_url)):
+        if not url:
+            continue
         prefix = f"quality_{uuid.uuid4().hex[:8]}_"
-        with override_settings(
-            WAGTAILSEARCH_BACKENDS={"default": search_backend_settings("opensearch", opensearch_url, prefix)}
-        ):
+        with override_settings(WAGTAILSEARCH_BACKENDS={"default": search_backend_settings(kind, url, prefix)}):
             backend = get_search_backend()
             try:
                 rebuild_index()
-                run("opensearch, ours", site_search)
+                run(f"{kind}, ours", site_search)
             finally:
                 backend.es.indices.delete(index=f"{prefix}*")
     return rows

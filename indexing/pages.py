@@ -35,9 +35,18 @@ SUMMARY_BOOST = 2
 LEAD_WORDS = 60
 
 
+# The classifications a page is narrowed by, each a many-to-many field of items with a slug (an
+# area's county, its ``parent``, counts too), under the name of the search facet.
+FACET_FIELDS = {"area": "areas", "theme": "themes", "target_group": "target_groups", "funder": "funders", "tag": "tags"}
+
+
 def analysed_search_fields():
-    """The search fields that hold a page's analysed text."""
-    return [index.SearchField("analysed_text"), index.SearchField("analysed_summary", boost=SUMMARY_BOOST)]
+    """The search fields that hold a page's analysed text, and its facet terms for a search engine to count."""
+    return [
+        index.SearchField("analysed_text"),
+        index.SearchField("analysed_summary", boost=SUMMARY_BOOST),
+        index.FilterField("facet_terms"),
+    ]
 
 
 class AnalysedSearchMixin(models.Model):
@@ -82,6 +91,20 @@ class AnalysedSearchMixin(models.Model):
             text = self.fields_text(name for name in self.analysed_fields if name != "title")
             summary = " ".join(text.split()[:LEAD_WORDS])
         return analyse(f"{self.title}\n{summary}", self.language_code())
+
+    def facet_terms(self):
+        """``key:value`` for each facet value of the page (``type:`` its model's name, ``stage:`` its
+        development stage, the others the slugs of its classifications), as ``search.facets`` names them."""
+        terms = [f"type:{self._meta.model_name}"]
+        if stage := getattr(self, "development_stage", ""):
+            terms.append(f"stage:{stage}")
+        for key, name in FACET_FIELDS.items():
+            if not any(field.name == name for field in self._meta.get_fields()):
+                continue
+            for item in getattr(self, name).all():
+                parent = getattr(item, "parent", None)
+                terms += [f"{key}:{item.slug}"] + ([f"{key}:{parent.slug}"] if parent else [])
+        return terms
 
     def language_code(self):
         return self.locale.language_code if self.locale_id else SOURCE_LANGUAGE

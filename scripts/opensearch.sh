@@ -8,9 +8,10 @@
 # Maven Central with Maven (Debian's maven package is installed when missing), caches them,
 # installs the module into the unpacked distribution and runs it on the installed Java.
 # OpenSearch refuses to run as root, so as root the server runs as the `opensearch-test` user.
-# Messages go to stderr; only the export line goes to stdout.
+# Messages go to stderr; only the export line goes to stdout. The steps are in lib/search_server.sh.
 set -euo pipefail
 
+NAME=OpenSearch
 VERSION="${OPENSEARCH_VERSION:-2.19.4}"
 PORT="${OPENSEARCH_TEST_PORT:-9250}"
 TRANSPORT_PORT="${OPENSEARCH_TEST_TRANSPORT_PORT:-$((PORT + 100))}"
@@ -21,71 +22,29 @@ DIR="${OPENSEARCH_TEST_DIR:-/tmp/toimintamallit-opensearch}"
 RUN_USER="${OPENSEARCH_TEST_USER:-opensearch-test}"
 HOME_DIR="$DIR/opensearch-$VERSION"
 PIDFILE="$DIR/opensearch.pid"
-URL="http://127.0.0.1:$PORT"
-LAUNCHER=""
+ZIP_ARTIFACT="org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip"
+ZIP_FILE="opensearch-$VERSION.zip"
+LAUNCH=opensearch
+CONFIG_FILE=opensearch.yml
+ENV_PREFIX=OPENSEARCH
+JAVA_OVERRIDE=OPENSEARCH_JAVA_HOME
+URL_VARIABLE=OPENSEARCH_URL
 
-say() { echo "opensearch.sh: $*" >&2; }
-die() { say "ERROR: $*"; exit 1; }
+# shellcheck source=lib/search_server.sh
+source "$(dirname "$0")/lib/search_server.sh"
 
-is_root() { [ "$(id -u)" = 0 ]; }
-
-apt_install() {
-  is_root || die "$1 is missing and only root can install it: run 'sudo apt-get install -y $2'"
-  say "installing Debian's $2 ($1 is missing)"
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2"; } >&2 ||
-    die "apt-get install $2 failed (see above)"
-}
-
-need() { # need COMMAND DEBIAN_PACKAGE
-  command -v "$1" >/dev/null 2>&1 || apt_install "$1" "$2"
-  command -v "$1" >/dev/null 2>&1 || die "$1 is still not on PATH after installing $2"
-}
-
-java_home() {
-  local home="${OPENSEARCH_JAVA_HOME:-${JAVA_HOME:-}}"
-  if [ -z "$home" ]; then
-    need java default-jre-headless
-    home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-  fi
-  [ -x "$home/bin/java" ] || die "no Java at $home (set OPENSEARCH_JAVA_HOME or JAVA_HOME to a JDK/JRE 11+)"
-  echo "$home"
-}
-
-# mvn_fetch G:A:V:TYPE FILE  -- copies one artifact from Maven Central into the cache.
-mvn_fetch() {
-  local artifact=$1 file=$2 tmp log
-  [ -s "$CACHE/$file" ] && return 0
-  need mvn maven
-  tmp=$(mktemp -d "$CACHE/.fetch.XXXXXX")
-  log="$tmp/mvn.log"
-  say "downloading $artifact"
-  if ! (cd "$tmp" && mvn -B -q dependency:copy -Dartifact="$artifact" -DoutputDirectory="$tmp/out" >"$log" 2>&1); then
-    sed 's/\x1b\[[0-9;]*m//g' "$log" >&2 # without Maven's colour codes
-    rm -rf "$tmp"
-    die "Maven could not fetch $artifact (output above)"
-  fi
-  [ -s "$tmp/out/$file" ] || { ls -la "$tmp/out" >&2 || true; rm -rf "$tmp"; die "Maven did not produce $file"; }
-  mv "$tmp/out/$file" "$CACHE/$file"
-  rm -rf "$tmp"
-}
-
-download() {
-  mkdir -p "$CACHE" || die "cannot create the cache directory $CACHE"
-  exec 9>"$CACHE/.lock"
-  flock 9
-  mvn_fetch "org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip" "opensearch-$VERSION.zip"
+fetch_extras() {
   mvn_fetch "org.opensearch.plugin:analysis-common:$VERSION:jar" "analysis-common-$VERSION.jar"
-  flock -u 9
 }
 
 # The integ-test zip ships only the transport-netty4 module; analysis-common is laid out the
 # same way: its jar plus a plugin descriptor. Its Painless extension (an SPI file in the jar)
 # is only looked up when lang-painless is installed, so it does not need extended.plugins.
-install_analysis_common() {
+install_extras() {
   local mod="$HOME_DIR/modules/analysis-common"
   mkdir -p "$mod"
   cp "$CACHE/analysis-common-$VERSION.jar" "$mod/"
-  cat >"$mod/plugin-descriptor.properties" <<EOF
+  cat >"$mod/plugin-descriptor.properties" <<DESCRIPTOR
 description=Adds "built in" analyzers to OpenSearch.
 version=$VERSION
 name=analysis-common
@@ -95,140 +54,11 @@ opensearch.version=$VERSION
 custom.foldername=
 extended.plugins=
 has.native.controller=false
-EOF
+DESCRIPTOR
 }
 
-configure() {
-  {
-    echo "cluster.name: toimintamallit-test"
-    echo "node.name: test-node"
-    echo "network.host: 127.0.0.1"
-    echo "http.port: $PORT"
-    echo "transport.port: $TRANSPORT_PORT"
-    echo "discovery.type: single-node"
-    echo "path.data: $DIR/data"
-    echo "path.logs: $DIR/logs"
-    echo "cluster.routing.allocation.disk.threshold_enabled: false"
-    echo "action.destructive_requires_name: false"
-    [ -d "$HOME_DIR/plugins/opensearch-security" ] && echo "plugins.security.disabled: true"
-    true
-  } >"$HOME_DIR/config/opensearch.yml"
-  printf -- '-Xms%s\n-Xmx%s\n' "$HEAP" "$HEAP" >"$HOME_DIR/config/jvm.options.d/toimintamallit.options"
+server_settings() {
+  if [ -d "$HOME_DIR/plugins/opensearch-security" ]; then echo "plugins.security.disabled: true"; fi
 }
 
-server_pid() { # prints the pid when our server process is alive
-  local pid
-  [ -s "$PIDFILE" ] || return 1
-  pid=$(cat "$PIDFILE")
-  kill -0 "$pid" 2>/dev/null || return 1
-  echo "$pid"
-}
-
-health() { curl -fsS --max-time 5 "$URL/_cluster/health?wait_for_status=yellow&timeout=2s" 2>/dev/null; }
-
-log_tail() { # the server's console output (its log plus anything the JVM printed)
-  say "--- last lines of $DIR/startup.log (full log in $DIR/logs/) ---"
-  tail -n 60 "$DIR/startup.log" >&2 || true
-}
-
-wait_ready() {
-  local deadline=$((SECONDS + TIMEOUT)) out
-  while :; do
-    if out=$(health) && [[ $out =~ \"status\":\"(green|yellow)\" ]]; then
-      return 0
-    fi
-    if ! server_pid >/dev/null && ! { [ -n "$LAUNCHER" ] && kill -0 "$LAUNCHER" 2>/dev/null; }; then
-      log_tail
-      die "OpenSearch exited during start-up (log above)"
-    fi
-    if [ "$SECONDS" -ge "$deadline" ]; then
-      log_tail
-      # A server this call started is not left running half-up; the files stay for a look.
-      if [ -n "$LAUNCHER" ]; then kill_server; fi
-      die "OpenSearch was not yellow or green at $URL within ${TIMEOUT}s (last health answer: ${out:-none}); files in $DIR"
-    fi
-    sleep 1
-  done
-}
-
-start() {
-  local pid jhome started=$SECONDS
-  need curl curl
-  need unzip unzip
-  need flock util-linux
-  if pid=$(server_pid); then
-    say "OpenSearch already running (pid $pid) on port $PORT"
-    wait_ready
-    return 0
-  fi
-  if curl -sS --max-time 2 -o /dev/null "$URL/" 2>/dev/null; then
-    die "something else already answers on $URL; stop it or set OPENSEARCH_TEST_PORT"
-  fi
-  jhome=$(java_home)
-  download
-  if is_root && ! id -u "$RUN_USER" >/dev/null 2>&1; then
-    useradd -r -M -d /nonexistent -s /usr/sbin/nologin "$RUN_USER" || die "useradd $RUN_USER failed"
-  fi
-  rm -rf "$DIR" && mkdir -p "$DIR"
-  unzip -q "$CACHE/opensearch-$VERSION.zip" -d "$DIR" || die "cannot unpack $CACHE/opensearch-$VERSION.zip (delete it to download again)"
-  [ -x "$HOME_DIR/bin/opensearch" ] || die "$HOME_DIR/bin/opensearch missing after unpacking"
-  install_analysis_common
-  configure
-  mkdir -p "$DIR/data" "$DIR/logs" "$DIR/tmp"
-  if is_root; then chown -R "$RUN_USER": "$DIR"; fi
-  say "starting OpenSearch $VERSION on $URL (Java at $jhome, heap $HEAP, files in $DIR)"
-  # In the background in its own session (not with -d, whose launcher returns before the
-  # pid file exists), so that a failed start-up is seen at once through the launcher's pid.
-  local as_owner=()
-  if is_root; then as_owner=(runuser -u "$RUN_USER" --); fi
-  setsid "${as_owner[@]}" env OPENSEARCH_JAVA_HOME="$jhome" JAVA_HOME="$jhome" OPENSEARCH_PATH_CONF="$HOME_DIR/config" \
-    OPENSEARCH_TMPDIR="$DIR/tmp" "$HOME_DIR/bin/opensearch" -p "$PIDFILE" </dev/null >"$DIR/startup.log" 2>&1 &
-  LAUNCHER=$!
-  wait_ready
-  say "OpenSearch $VERSION is up on $URL after $((SECONDS - started))s (stop with: $0 stop)"
-}
-
-kill_server() { # the server in $PIDFILE, else the launcher this call started
-  local pid _
-  pid=$(server_pid) || pid="$LAUNCHER"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 30); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    say "OpenSearch (pid $pid) did not stop in 30s; killing it"
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  say "OpenSearch stopped"
-}
-
-stop() {
-  kill_server
-  rm -rf "$DIR"
-}
-
-status() {
-  local pid out
-  if pid=$(server_pid); then
-    out=$(curl -fsS --max-time 5 "$URL/_cluster/health" 2>&1) || out="no answer: $out"
-    echo "OpenSearch running (pid $pid) on $URL: $out"
-  else
-    echo "OpenSearch not running (no live pid in $PIDFILE)"
-    return 1
-  fi
-}
-
-case "${1:-}" in
-  start)
-    start
-    echo "export OPENSEARCH_URL=$URL"
-    ;;
-  stop) stop ;;
-  status) status ;;
-  *)
-    echo "usage: $0 start|stop|status" >&2
-    exit 2
-    ;;
-esac
+main "$@"

@@ -33,19 +33,15 @@ class SearchUnavailable(Exception):
     """The search backend could not answer (for example the search server is down)."""
 
 
-def ranked_matches(pages, query, limit, autocomplete=False, timeout=None):
+def ranked_matches(pages, query, limit):
     """``[(page id, score), ...]``, best first, for pages of ``pages`` matching ``query``: any of its
-    words, or a search query object (or, with ``autocomplete``, titles with words that start with it).
+    words, or a search query object.
 
-    Scores are larger for better matches on every backend (SQLite's bm25 is negated). ``timeout``
-    (seconds) shortens the search server's request timeout for this call.
+    Scores are larger for better matches on every backend (SQLite's bm25 is negated).
     """
-    backend = get_search_backend(**({"TIMEOUT": timeout} if timeout else {}))
+    backend = get_search_backend()
     try:
-        if autocomplete:
-            results = backend.autocomplete(query, pages, fields=["title"])
-        else:
-            results = backend.search(query, pages, operator="or")
+        results = backend.search(query, pages, operator="or")
         results = results.annotate_score("_score")[:limit]
         if isinstance(results, ElasticsearchBaseSearchResults):
             return _elasticsearch_matches(results, limit)
@@ -67,8 +63,8 @@ def _sqlite_matches(results, pages, limit):
 
     bm25() gives better matches lower (negative) scores; they are negated.
     """
-    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteAutocompleteQueryCompiler, SQLiteFTSIndexEntry
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
     from modelsearch.query import MatchAll, Not
 
     from .upstream_modelsearch import FTS5Query, WeightedBM25
@@ -78,21 +74,16 @@ def _sqlite_matches(results, pages, limit):
     if isinstance(query, (MatchAll, Not)):  # not made by the search page; the backend's own way is right
         return [(pk, -(score or 0.0)) for pk, score in results.get_queryset().values_list("pk", "_score")]
     # bm25() ranks the whole match; the backend's own rank for an And multiplies (1 + bm25) terms,
-    # which turns the sign of bm25's negative scores, so bm25 of the whole query is used for all.
-    if isinstance(compiler, SQLiteAutocompleteQueryCompiler):
-        fts_query = compiler.build_search_query(query, compiler.get_config(results.backend))
-        rank = BM25()
-    else:
-        fts_query = FTS5Query(compiler.query)
-        rank = WeightedBM25()  # the boosted fields' column weighs more
-    match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, fts_query)
+    # which turns the sign of bm25's negative scores, so bm25 of the whole query is used for all;
+    # the boosted fields' column weighs more.
+    match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, FTS5Query(compiler.query))
     rows = (
         SQLiteFTSIndexEntry.objects.filter(match)
         .filter(
             index_entry__content_type__in=get_descendants_content_types_pks(pages.model),
             index_entry__object_id__in=pages.annotate(key=Cast("pk", TextField())).values("key"),
         )
-        .annotate(score=rank)
+        .annotate(score=WeightedBM25())
         .order_by("score")
         .values_list("index_entry__object_id", "score")[:limit]
     )

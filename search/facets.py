@@ -6,9 +6,14 @@ fetched once, with one query per facet (its link tables joined to the slugs), in
 filtering and counting are then set operations in Python. Values are slugs (stage and content
 type: their keys), as in the address. An area's values include the county of each of its
 municipalities, so a county finds and counts the descriptions of its municipalities.
+
+On Elasticsearch and OpenSearch, ``EngineFacetValues`` gives the same answers from the engine: each
+page indexes its facet values as ``key:value`` terms (``indexing.pages``), and one request filters
+the matching pages and counts every facet with aggregations; ``facet_values`` picks the one to use.
 """
 
 import json
+import logging
 from collections import Counter, defaultdict
 from types import SimpleNamespace
 
@@ -23,6 +28,10 @@ from articles.models import ArticlePage
 from core.languages import SOURCE_LANGUAGE, SOURCE_LOCALE
 from models_library.models import DevelopmentEntityPage, DevelopmentStage, OperatingModelPage
 from taxonomy.models import Area, Funder, TargetGroup, Theme
+
+from .engine import SearchUnavailable
+
+logger = logging.getLogger(__name__)
 
 DESCRIPTION_TYPES = (OperatingModelPage, DevelopmentEntityPage)
 SEARCHED_TYPES = {"operating_model": OperatingModelPage, "entity": DevelopmentEntityPage, "article": ArticlePage}
@@ -219,3 +228,94 @@ class FacetValues:
     def counts(self, key, pages):
         values = self.values[key]
         return Counter(value for page in pages for value in values.get(page, ()))
+
+    def facet_counts(self, pages, filters):
+        """``{facet key: Counter of its values}`` over ``pages`` narrowed by the other facets' choices."""
+        return {key: self.counts(key, self.matching(pages, filters, skip=key)) for key in FACETS}
+
+    def count_without(self, pages, filters, key):
+        """How many of ``pages`` have a chosen value of every facet but ``key``."""
+        return len(self.matching(pages, filters, skip=key))
+
+
+class EngineFacetValues:
+    """``FacetValues``' answers from Elasticsearch or OpenSearch, in one request: the pages' facet
+    terms (``indexing.pages``, ``facet_terms``) are filtered and counted by the engine's
+    aggregations, one per facet, each narrowed by the other facets' choices; nothing is fetched
+    from the database. Made for one list of pages and one set of filters."""
+
+    def __init__(self, backend, pages, filters):
+        from modelsearch.index import FilterField
+
+        model = SEARCHED_TYPES["operating_model"]
+        field = next(
+            f for f in model.get_search_fields() if isinstance(f, FilterField) and f.field_name == "facet_terms"
+        )
+        column = backend.mapping_class(model).get_field_column_name(field)
+        type_terms = {key: f"type:{model._meta.model_name}" for key, model in SEARCHED_TYPES.items()}
+        chosen = {
+            key: [type_terms.get(value, value) if key == "type" else f"{key}:{value}" for value in values]
+            for key, values in filters.items()
+            if values and key in FACETS
+        }
+
+        def narrowed(skip=None):
+            return {"bool": {"filter": [{"terms": {column: terms}} for key, terms in chosen.items() if key != skip]}}
+
+        pages = [str(int(pk)) for pk in pages]
+        body = {
+            "query": {"bool": {"filter": [{"terms": {"pk": pages}}]}},
+            "post_filter": narrowed(),
+            # The facets without a choice are all counted under the same filters, in one aggregation
+            # ("_other"); each chosen facet needs its own, without its own choice.
+            "aggs": {
+                name: {"filter": narrowed(skip), "aggs": {"terms": {"terms": {"field": column, "size": 100_000}}}}
+                for name, skip in [("_other", None), *((key, key) for key in chosen)]
+            },
+        }
+        # The narrowed pages themselves only when something is chosen: else they are all of ``pages``.
+        # Their ids from the doc values, no stored fields: unpacking those cost most of the request.
+        body.update(size=len(pages) if chosen else 0, _source=False, stored_fields="_none_", docvalue_fields=["pk"])
+        body.update(track_total_hits=False)
+        index = backend.get_index_for_model(model).name
+        if backend.use_new_elasticsearch_api:  # Elasticsearch 8: the body's keys as arguments
+            answer = backend.es.search(index=index, **body)
+        else:
+            answer = backend.es.search(index=index, body=body)
+        self.found = {int(hit["fields"]["pk"][0]) for hit in answer["hits"]["hits"]} if chosen else set(map(int, pages))
+        type_keys = {term: key for key, term in type_terms.items()}
+        self.totals, self.by_facet = {}, {}
+        for key in FACETS:
+            aggregation = answer["aggregations"][key if key in chosen else "_other"]
+            self.totals[key] = aggregation["doc_count"]
+            self.by_facet[key] = Counter(
+                {
+                    type_keys.get(bucket["key"], bucket["key"].split(":", 1)[1]): bucket["doc_count"]
+                    for bucket in aggregation["terms"]["buckets"]
+                    if bucket["key"].startswith(f"{key}:")
+                }
+            )
+
+    def matching(self, pages, filters, skip=None):
+        return [page for page in pages if page in self.found]
+
+    def facet_counts(self, pages, filters):
+        return self.by_facet
+
+    def count_without(self, pages, filters, key):
+        return self.totals[key]
+
+
+def facet_values(pages, filters):
+    """The facet values of ``pages`` (ids): counted by the search engine when it is Elasticsearch or
+    OpenSearch, else fetched from the database."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    if not hasattr(backend, "es"):
+        return FacetValues(id_list(pages))
+    try:
+        return EngineFacetValues(backend, pages, filters)
+    except Exception as error:
+        logger.exception("Facet counts from %s failed", type(backend).__name__)
+        raise SearchUnavailable(str(error)) from error

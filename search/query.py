@@ -1,10 +1,12 @@
 """One search: text matching in the search backend, then filters, facet counts, order and paging in SQL.
 
-The backend (SQLite, PostgreSQL or OpenSearch) ranks the pages that share a token with the analysed
-query; at most ``SEARCH_MATCH_LIMIT`` of the best are kept. The filters (content type, area, theme,
-target group, stage, funder, tag) and their counts are worked out by the database over those pages,
-so every backend filters and counts the same way and the counts always agree with what a click on
-them shows. Without a query the search lists every published page of the language, newest first.
+The backend (SQLite, PostgreSQL, OpenSearch or Elasticsearch) ranks the pages that share a token
+with the analysed query; at most ``SEARCH_MATCH_LIMIT`` of the best are kept, the pages with every
+word first (the full matches, counted) and then the others (partial matches). The filters (content
+type, area, theme, target group, stage, funder, tag) and their counts are worked out over those
+pages, by the search engine's aggregations or by the database (``facets``), the same way on every
+backend, so the counts always agree with what a click on them shows.
+Without a query the search lists every published page of the language, newest first.
 """
 
 import functools
@@ -13,7 +15,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import Length
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
@@ -22,7 +25,7 @@ from indexing.analysis import analyse_query, analyse_words, spelling_suggestions
 from models_library.languages import in_language_or_finnish
 
 from .engine import SearchUnavailable, ranked_matches
-from .facets import FACETS, SEARCHED_TYPES, VALUE_ALIASES, FacetValues, id_list
+from .facets import FACETS, SEARCHED_TYPES, VALUE_ALIASES, FacetValues, facet_values, id_list
 from .glossary import in_finnish
 from .snippets import highlighted_snippet
 
@@ -114,9 +117,19 @@ class SearchOutcome:
     count: int
     page_obj: object
     facets: list = field(default_factory=list)
+    partial_count: int = 0  # matches of only some of the words or only of parts of them, listed after the others
     capped: bool = False  # the query matched more than MATCH_LIMIT pages; only the best are shown
     suggestion: str = ""  # a spelling suggestion when nothing matched
     relaxations: list = field(default_factory=list)  # (label, querystring, count): fewer filters, more results
+
+    @property
+    def result_groups(self):
+        """``[(partial, results), ...]``: this page's full matches, then its partial matches (found only
+        through some of the words or through parts of them), the groups that have results."""
+        groups = [
+            (partial, [page for page in self.results if page.search_partial == partial]) for partial in (False, True)
+        ]
+        return [(partial, results) for partial, results in groups if results]
 
 
 def pages_in(locale):
@@ -141,13 +154,15 @@ def appended(ranked, more, limit):
 
 
 def language_matches(query, locale, limit):
-    """The best matches in the visitor's language and then, for a translation language, those of the
-    Finnish pages, searched for in Finnish with the glossary's terms put in Finnish."""
-    ranked = tiered_matches(pages_in(locale), query, locale.language_code, limit)
+    """``(ranked, full)``: the best matches in the visitor's language and then, for a translation language,
+    those of the Finnish pages, searched for in Finnish with the glossary's terms put in Finnish; and the
+    ids of the full matches among them."""
+    ranked, full = tiered_matches(pages_in(locale), query, locale.language_code, limit)
     if locale.language_code != SOURCE_LANGUAGE and len(ranked) < limit:
-        finnish = tiered_matches(pages_in(source_locale()), in_finnish(query), SOURCE_LANGUAGE, limit)
+        finnish, finnish_full = tiered_matches(pages_in(source_locale()), in_finnish(query), SOURCE_LANGUAGE, limit)
         ranked = appended(ranked, finnish, limit)
-    return ranked
+        full |= finnish_full
+    return ranked, full
 
 
 def tiered_matches(pages, query, language, limit):
@@ -160,18 +175,23 @@ def tiered_matches(pages, query, language, limit):
     visitor typed ranks above one that merely shares some of them or parts of them, the same way
     on every backend. A later tier's scores are scaled below the earlier tiers' lowest, so scores
     fall along the list.
+
+    Returns the ranked ``[(page id, score), ...]`` and the set of the first tier's pages: the full
+    matches; the others are partial matches.
     """
     per_word = [tokens for tokens in (analyse_words(word, language) for word in query.split()) if tokens]
     words = " ".join(per_word)
     tiers = [And([PlainText(tokens, operator="or") for tokens in per_word])] if len(per_word) > 1 else []
     tiers += [PlainText(tokens, operator="or") for tokens in (words, analyse_query(query, language)) if tokens]
-    ranked, searched = [], set()
+    ranked, searched, full = [], set(), None
     for tier in tiers:
         if len(ranked) >= limit or repr(tier) in searched:
             continue
         searched.add(repr(tier))
         ranked = appended(ranked, ranked_matches(pages, tier, limit), limit)
-    return ranked
+        if full is None:  # the first tier's pages have all the words
+            full = {pk for pk, _score in ranked}
+    return ranked, full or set()
 
 
 def run_search(params, locale=None):
@@ -181,35 +201,47 @@ def run_search(params, locale=None):
     if params.query and not words:  # only punctuation or symbols: nothing to look for
         return SearchOutcome(params, [], 0, Paginator([], PAGE_SIZE).get_page(1))
     published = published_pages(locale)
-    scores = {}
+    scores, full = {}, None
     if words:
-        ranked = language_matches(params.query, locale, MATCH_LIMIT)
+        ranked, full = language_matches(params.query, locale, MATCH_LIMIT)
         scores = dict(ranked)
         # Narrowed again in the database: an index that missed an update never shows an unpublished page.
         kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
         candidates = [pk for pk, _score in ranked if pk in kept]
-        facet_values = FacetValues(id_list(candidates))
     else:
-        facet_values = FacetValues(published.values("pk"))
+        values = FacetValues(published.values("pk"))
     if not words or params.sort == "newest":
         newest = published.filter(pk__in=id_list(candidates)) if words else published
         newest = newest.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
         candidates = list(newest.values_list("pk", flat=True))
+    if full is not None:  # the full matches first, each part in its order
+        candidates = [pk for pk in candidates if pk in full] + [pk for pk in candidates if pk not in full]
+        values = facet_values(candidates, params.filters)
 
-    matching = facet_values.matching(candidates, params.filters)
+    matching = values.matching(candidates, params.filters)
     page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
-    results = page_results([(pk, scores.get(pk)) for pk in page_obj.object_list], params.query, locale)
-    outcome = SearchOutcome(params, results, len(matching), page_obj, capped=len(scores) >= MATCH_LIMIT)
-    outcome.facets = facet_results(params, facet_values, candidates)
+    ranked_page = [(pk, scores.get(pk)) for pk in page_obj.object_list]
+    results = page_results(ranked_page, params.query, locale, full)
+    full_count = len(matching) if full is None else sum(1 for pk in matching if pk in full)
+    outcome = SearchOutcome(
+        params,
+        results,
+        full_count,
+        page_obj,
+        partial_count=len(matching) - full_count,
+        capped=len(scores) >= MATCH_LIMIT,
+    )
+    outcome.facets = facet_results(params, values, candidates)
     if not matching and params.query:
         outcome.suggestion = suggestion_with_results(params, locale)
-        outcome.relaxations = relaxations(params, facet_values, candidates)
+        outcome.relaxations = relaxations(params, values, candidates)
     return outcome
 
 
-def page_results(ranked_page, query, locale):
-    """The pages of one result page, in order, with their score, a highlighted snippet and their locale
-    (a Finnish page in a Swedish or English search is marked as Finnish)."""
+def page_results(ranked_page, query, locale, full=None):
+    """The pages of one result page, in order, with their score, a highlighted snippet, their locale
+    (a Finnish page in a Swedish or English search is marked as Finnish) and whether they are partial
+    matches (not in ``full``, the full matches, when there is a query)."""
     specific = Page.objects.filter(pk__in=[pk for pk, _score in ranked_page]).specific().in_bulk()
     finnish = None
     results = []
@@ -225,6 +257,7 @@ def page_results(ranked_page, query, locale):
             page.search_snippet = highlighted_snippet(page, in_finnish(query), finnish.language_code)
         page.search_score = score
         page.type_key = type_key(page)
+        page.search_partial = full is not None and pk not in full
         results.append(page)
     return results
 
@@ -234,12 +267,13 @@ def type_key(page):
     return next((key for key, model in SEARCHED_TYPES.items() if isinstance(page, model)), page._meta.model_name)
 
 
-def facet_results(params, facet_values, candidates):
+def facet_results(params, values, candidates):
     """Each facet's options counted over the matches narrowed by the other facets' choices."""
     results = []
+    all_counts = values.facet_counts(candidates, params.filters)
     for key, facet in FACETS.items():
         chosen = params.filters.get(key, [])
-        counts = facet_values.counts(key, facet_values.matching(candidates, params.filters, skip=key))
+        counts = all_counts[key]
         options = [
             {
                 "value": value,
@@ -256,12 +290,12 @@ def facet_results(params, facet_values, candidates):
     return results
 
 
-def relaxations(params, facet_values, candidates):
+def relaxations(params, values, candidates):
     """For a search with filters and no results: how many results dropping each filter would give."""
     options = []
-    for key, values in params.filters.items():
-        count = len(facet_values.matching(candidates, params.filters, skip=key))
-        if values and count and key in FACETS:
+    for key, chosen in params.filters.items():
+        count = values.count_without(candidates, params.filters, key) if key in FACETS else 0
+        if chosen and count:
             options.append((FACETS[key].label, params.without(key), count))
     return options
 
@@ -275,19 +309,22 @@ def suggestion_with_results(params, locale):
     return ""
 
 
-# Suggestions are only worth showing while the visitor types: a slow search server gets 0.25 s.
-SUGGESTION_TIMEOUT = 0.25
-
-
 def title_suggestions(text, locale=None, limit=8):
-    """Titles that start with what was typed so far (each word a prefix), for the search box."""
+    """Titles with a word that starts with each word typed so far, for the search box.
+
+    From the database rather than the engine, so suggestions are the same on every backend: an
+    engine's prefix matching needs analysis modules that a minimal or managed Elasticsearch may lack.
+    Titles that start with what was typed come first, then the shortest.
+    """
     locale = locale or Locale.get_active()
     text = " ".join(text.split())[:MAX_QUERY_LENGTH]
     if len(text) < 2:
         return []
-    try:
-        ranked = ranked_matches(pages_in(locale), text, limit, autocomplete=True, timeout=SUGGESTION_TIMEOUT)
-    except SearchUnavailable:
-        return []
-    pages = Page.objects.filter(pk__in=[pk for pk, _score in ranked]).in_bulk()
-    return [{"title": pages[pk].title, "url": pages[pk].url} for pk, _score in ranked if pk in pages]
+    pages = published_pages(locale)
+    for word in text.split():
+        pages = pages.filter(
+            Q(title__istartswith=word) | Q(title__icontains=f" {word}") | Q(title__icontains=f"-{word}")
+        )
+    starts = Case(When(title__istartswith=text, then=0), default=1)
+    pages = pages.order_by(starts, Length("title"), "title").only("title", "url_path")[:limit]
+    return [{"title": page.title, "url": page.url} for page in pages]

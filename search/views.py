@@ -49,6 +49,7 @@ def json_outcome(request, outcome, locale):
         "filters": outcome.params.filters,
         "sort": outcome.params.sort,
         "count": outcome.count,
+        "partial_count": outcome.partial_count,
         "page": outcome.page_obj.number,
         "pages": outcome.page_obj.paginator.num_pages,
         "results": [
@@ -58,6 +59,7 @@ def json_outcome(request, outcome, locale):
                 "type": page.type_key,
                 "language": page.locale.language_code,
                 "score": page.search_score,
+                "partial": page.search_partial,
                 **{key: value and value.isoformat() for key, value in source_dates(page).items()},
                 **result_extras(page),
             }

@@ -14,7 +14,7 @@ from importer.models import ImportedSource
 from tests.factories import ArticlePageFactory
 from tests.searching import facet_counts, titles
 
-from .conftest import refresh_opensearch
+from .conftest import refresh_search_server
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 
@@ -84,8 +84,7 @@ def test_a_word_in_the_summary_counts_more_than_the_same_word_in_the_text(search
 
     in_summary = article("Aamupäivän kerho", "Kuukkelimetsän perhetalo avaa ovensa.", words_in_text=0)
     in_text = article("Iltapäivän kerho", "Kerhotalon perhetalo avaa ovensa.", words_in_text=3)
-    if search_backend == "opensearch":
-        refresh_opensearch()
+    refresh_search_server()
     assert result_titles(client, "kuukkelimetsä") == [in_summary.title, in_text.title]
 
 
@@ -116,3 +115,87 @@ def test_facets_count_and_narrow_the_same_on_every_backend(search_backend, clien
         "entity": 1,
         "article": 3,
     }
+
+
+def test_a_query_found_only_through_compound_parts_is_labelled_partial(search_backend, client):
+    """No page has "lähisuhdeväkivalta" itself; the pages that share only its parts ("väkivalta",
+    "lähisuhde") are listed under their own heading and not counted as results."""
+    response = client.get("/fi/search/", {"q": "lähisuhdeväkivalta"})
+    outcome = response.context["outcome"]
+    assert outcome.count == 0 and outcome.partial_count == len(outcome.results) > 0, search_backend
+    assert all(page.search_partial for page in outcome.results)
+    assert "<mark>väkivaltaosaaminen</mark>" in outcome.results[0].search_snippet, "the snippet shows the part matched"
+    html = response.content.decode()
+    assert f"0 tulosta, lisäksi {outcome.partial_count} osittain vastaava" in html
+    assert "Osittain vastaavat" in html
+    data = client.get("/fi/search/", {"q": "lähisuhdeväkivalta", "format": "json"}).json()
+    assert data["count"] == 0 and data["partial_count"] == outcome.partial_count
+    assert [result["partial"] for result in data["results"]] == [True] * outcome.partial_count
+
+
+def test_full_matches_are_counted_and_listed_before_the_partial_ones(search_backend, client):
+    """Only the violence-work description has "väkivaltatyö"; pages with only "työ" or "väkivalta"
+    as a part of a word follow it as partial matches."""
+    response = client.get("/fi/search/", {"q": "väkivaltatyö"})
+    outcome = response.context["outcome"]
+    assert outcome.count == 1 and outcome.partial_count >= 1, search_backend
+    assert [page.search_partial for page in outcome.results] == [False] + [True] * outcome.partial_count
+    assert outcome.results[0].title == seed_title("000_a500a5903890c3e1.txt")
+    html = response.content.decode()
+    assert (
+        html.index(outcome.results[0].title) < html.index("Osittain vastaavat") < html.index(outcome.results[1].title)
+    )
+    data = client.get("/fi/search/", {"q": "väkivaltatyö", "format": "json"}).json()
+    assert (data["count"], data["partial_count"]) == (1, outcome.partial_count)
+    assert [result["partial"] for result in data["results"]] == [False] + [True] * outcome.partial_count
+    # With every word found, nothing is partial and there is no such heading.
+    response = client.get("/fi/search/", {"q": "perhekeskus"})
+    assert response.context["outcome"].partial_count == 0 and "Osittain vastaavat" not in response.content.decode()
+
+
+def shown(response):
+    """What a search page shows of its facets and results: it must not depend on where the counts come from."""
+    outcome = response.context["outcome"]
+    facets = [(facet.key, [(option["value"], option["count"]) for option in facet.options]) for facet in outcome.facets]
+    results = [page.pk for page in outcome.results]
+    return facets, results, outcome.count, outcome.partial_count, [count for _label, _q, count in outcome.relaxations]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"q": "perhekeskus"},
+        {"q": "perhekeskus", "area": "etela-savo"},
+        {"q": "väkivaltatyö", "type": "article"},
+        {"q": "perhe", "type": "operating_model", "funder": "stm"},
+        {"q": "perhekeskus", "type": "entity", "funder": "stm"},  # nothing: the relaxations are counted
+    ],
+    ids=lambda filters: "&".join(f"{key}={value}" for key, value in filters.items()),
+)
+def test_facet_counts_from_the_engine_are_the_database_counts(search_backend, client, monkeypatch, filters):
+    """Elasticsearch and OpenSearch count the facets with aggregations; the database backends (and,
+    here, the same search again) count from the database: the page shows the same either way."""
+    from search import facets, query
+
+    counted = []
+    monkeypatch.setattr(query, "facet_values", lambda *args: counted.append(facets.facet_values(*args)) or counted[-1])
+    from_backend = shown(client.get("/fi/search/", filters))
+    engine = search_backend != "database"
+    assert isinstance(counted[0], facets.EngineFacetValues) == engine, search_backend
+    monkeypatch.setattr(query, "facet_values", lambda pages, _filters: facets.FacetValues(facets.id_list(pages)))
+    assert from_backend == shown(client.get("/fi/search/", filters))
+    assert from_backend[0] and (from_backend[1] or from_backend[4])
+
+
+def test_title_suggestions_are_the_same_on_every_backend(search_backend, client):
+    """Suggestions come from the titles in the database, so a minimal Elasticsearch (no edge n-grams)
+    suggests what the others do: titles with a word that starts with each word typed."""
+    suggested = client.get("/fi/search/suggest/", {"q": "perhekesk"}).json()["suggestions"]
+    assert [item["title"] for item in suggested] == [
+        "Perhekeskus ja varhainen tuki arjessa",
+        "Perhekeskuskehittämistä monitoimijaisella yhteistyöllä",
+    ]
+    suggested = client.get("/fi/search/suggest/", {"q": "valtatyö"}).json()["suggestions"]
+    assert suggested == [], "a word in the middle of a title word is not its start"
+    suggested = client.get("/fi/search/suggest/", {"q": "etelä-sav"}).json()["suggestions"]
+    assert [item["title"] for item in suggested] == [seed_title("003_89e9e5dc8afde3f3.txt")]

@@ -192,13 +192,13 @@ def test_the_same_search_as_json(client, catalogue):
     data = response.json()
     assert [result["title"] for result in data["results"]] == html_titles
     first = data["results"][0]
-    assert set(first) == {"title", "url", "type", "language", "score", *SEARCH_RESULT_FACTS}
-    assert first["type"] == "operating_model" and first["language"] == "fi"
+    assert set(first) == {"title", "url", "type", "language", "score", "partial", *SEARCH_RESULT_FACTS}
+    assert first["type"] == "operating_model" and first["language"] == "fi" and first["partial"] is False
     assert first["url"].startswith(f"{settings.SITE_URL}/fi/")
     scores = [result["score"] for result in data["results"]]
     assert scores == sorted(scores, reverse=True) and all(score > 0 for score in scores)
     assert {option["value"]: option["count"] for option in data["facets"]["type"]} == {"operating_model": 2}
-    assert data["count"] == 2 and data["filters"] == {"area": ["etela-savo"]}
+    assert data["count"] == 2 and data["partial_count"] == 0 and data["filters"] == {"area": ["etela-savo"]}
 
 
 def test_title_suggestions_for_the_search_box(client, catalogue):

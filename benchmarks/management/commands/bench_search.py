@@ -44,6 +44,8 @@ from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 # "engine" is the search backend's part of a plain query alone: the ranked ids (search.engine.ranked_matches).
 QUERY_TYPES = ("plain", "faceted", "autocomplete", "engine")
+# The search servers the benchmark can run on, with the variable that holds each one's address.
+SERVER_URLS = {"opensearch": "OPENSEARCH_URL", "elasticsearch": "ELASTICSEARCH_URL"}
 
 
 def query_texts():
@@ -101,8 +103,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=1000, help="Synthetic pages to create (default 1000).")
-        parser.add_argument("--backend", choices=["database", "opensearch"], default="database")
-        parser.add_argument("--url", default="", help="OpenSearch URL (default: $OPENSEARCH_URL).")
+        parser.add_argument("--backend", choices=["database", *SERVER_URLS], default="database")
+        parser.add_argument(
+            "--url", default="", help="Search server URL (default: $OPENSEARCH_URL or $ELASTICSEARCH_URL)."
+        )
         parser.add_argument("--index-prefix", default="bench_", help="OpenSearch index prefix (default bench_).")
         parser.add_argument("--queries", type=int, default=150, help="Timed queries per query type (default 150).")
         parser.add_argument("--warmup", type=int, default=20, help="Untimed queries per type first (default 20).")
@@ -127,11 +131,13 @@ class Command(BaseCommand):
                 "bench_search writes tens of thousands of pages: point DATABASE_URL at a scratch database "
                 "(make bench-search does), not the development db.sqlite3."
             )
-        if backend == "opensearch":
-            url = url or os.environ.get("OPENSEARCH_URL", "")
+        if backend in SERVER_URLS:
+            url = url or os.environ.get(SERVER_URLS[backend], "")
             if not url:
-                raise CommandError('OpenSearch needs --url or OPENSEARCH_URL (eval "$(scripts/opensearch.sh start)").')
-            backend_settings = search_backend_settings("opensearch", url, index_prefix)
+                raise CommandError(
+                    f'{backend} needs --url or {SERVER_URLS[backend]} (eval "$(scripts/{backend}.sh start)").'
+                )
+            backend_settings = search_backend_settings(backend, url, index_prefix)
             backend_settings["TIMEOUT"] = 120  # bulk indexing of large chunks
         else:
             backend_settings = search_backend_settings("database")
@@ -142,7 +148,7 @@ class Command(BaseCommand):
             try:
                 self.run(count, backend, queries, warmup, budget, seed, reuse)
             finally:
-                if backend == "opensearch" and not keep:
+                if backend in SERVER_URLS and not keep:
                     search = get_search_backend()
                     search.es.indices.delete(index=f"{search.index_prefix}*")
 
@@ -179,7 +185,7 @@ class Command(BaseCommand):
             differing = bench.check_analysed_text(report.samples)
             if differing:
                 raise CommandError(f"Precomputed analysed text differs from analysed_text() for: {differing[:5]}")
-        if backend_name == "opensearch":
+        if backend_name in SERVER_URLS:
             backend.es.indices.refresh(index=f"{backend.index_prefix}*")
             # Settled, as a served index is: without it the queries share the cores with the merges
             # that follow a bulk index, and the figures vary from run to run.

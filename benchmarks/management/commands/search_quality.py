@@ -40,21 +40,28 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--opensearch", default=None, help="OpenSearch URL (default: $OPENSEARCH_URL; '' = skip).")
+        parser.add_argument(
+            "--elasticsearch", default=None, help="Elasticsearch URL (default: $ELASTICSEARCH_URL; '' = skip)."
+        )
         parser.add_argument("--postgres", default=None, help="PostgreSQL server URL for a scratch database.")
         parser.add_argument("--here", action="store_true", help="Measure on the current (scratch) database.")
         parser.add_argument("--json", action="store_true", help="With --here: print the rows as JSON.")
         parser.add_argument("--show", action="store_true", help="Also print each query's ranking of seed files.")
 
-    def handle(self, *args, opensearch, postgres, here, json, show, **options):
+    def handle(self, *args, opensearch, elasticsearch, postgres, here, json, show, **options):
         if opensearch is None:
             opensearch = os.environ.get("OPENSEARCH_URL", "")
+        if elasticsearch is None:
+            elasticsearch = os.environ.get("ELASTICSEARCH_URL", "")
         for name in ("opensearch", "elastic_transport", "elasticsearch"):
             logging.getLogger(name).setLevel(logging.WARNING)
         if here:
-            return self.here(opensearch, json, show)
+            return self.here(opensearch, elasticsearch, json, show)
         started = time.perf_counter()
         rows = []
-        rows += self.child(f"sqlite:///{settings.BASE_DIR / '.run' / 'quality.sqlite3'}", opensearch, show)
+        rows += self.child(
+            f"sqlite:///{settings.BASE_DIR / '.run' / 'quality.sqlite3'}", opensearch, show, elasticsearch
+        )
         postgres = postgres or (
             os.environ.get("DATABASE_URL", "") if os.environ.get("DATABASE_URL", "").startswith("postgres") else ""
         )
@@ -68,10 +75,10 @@ class Command(BaseCommand):
         self.stdout.write(quality.format_table(rows))
         self.stdout.write(f"({time.perf_counter() - started:.0f} s)")
 
-    def here(self, opensearch, as_json, show):
+    def here(self, opensearch, elasticsearch, as_json, show):
         if is_dev_database():
             raise CommandError("search_quality imports and re-indexes: run it on a scratch database, not db.sqlite3.")
-        rows = quality.measure_here(opensearch)
+        rows = quality.measure_here(opensearch, elasticsearch_url=elasticsearch)
         if show:
             for row in rows:
                 self.stderr.write(f"== {row['backend']} / {row['set']}")
@@ -84,7 +91,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(quality.format_table(rows))
 
-    def child(self, database_url, opensearch, show):
+    def child(self, database_url, opensearch, show, elasticsearch=""):
         """Migrates a scratch database and measures on it in a child process; returns its rows."""
         if database_url.startswith("sqlite:///"):
             path = Path(database_url.removeprefix("sqlite:///"))
@@ -96,6 +103,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Migrating and measuring {shown} ...")
         subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, check=True)
         command = [*manage, "search_quality", "--here", "--json", "--opensearch", opensearch]
+        command += ["--elasticsearch", elasticsearch]
         if show:
             command.append("--show")
         output = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
