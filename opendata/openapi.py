@@ -35,6 +35,27 @@ def array_of(name):
     return {"type": "array", "items": ref(name)}
 
 
+def listing_of(name):
+    """The schema of a listing endpoint's answer whose items are ``name``."""
+    return {
+        "type": "object",
+        "required": ["meta", "items"],
+        "properties": {"meta": ref("ListingMeta"), "items": array_of(name)},
+    }
+
+
+# What an image's or a document's ``meta`` holds.
+MEDIA_META = {
+    "type": "object",
+    "properties": {
+        "type": STRING,
+        "detail_url": STRING,
+        "tags": {"type": "array", "items": STRING},
+        "download_url": STRING,
+    },
+}
+
+
 def query(name, description, schema=STRING):
     return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
 
@@ -178,57 +199,29 @@ SCHEMAS = {
             "tags": {"type": "array", "items": STRING},
         },
     },
-    "PageListing": {
-        "type": "object",
-        "required": ["meta", "items"],
-        "properties": {"meta": ref("ListingMeta"), "items": array_of("Page")},
-    },
+    "PageListing": listing_of("Page"),
     "Image": {
         "type": "object",
         "required": ["id", "meta"],
         "properties": {
             "id": {"type": "integer"},
-            "meta": {
-                "type": "object",
-                "properties": {
-                    "type": STRING,
-                    "detail_url": STRING,
-                    "tags": {"type": "array", "items": STRING},
-                    "download_url": STRING,
-                },
-            },
+            "meta": MEDIA_META,
             "title": STRING,
             "width": {"type": "integer"},
             "height": {"type": "integer"},
         },
     },
-    "ImageListing": {
-        "type": "object",
-        "required": ["meta", "items"],
-        "properties": {"meta": ref("ListingMeta"), "items": array_of("Image")},
-    },
+    "ImageListing": listing_of("Image"),
     "Document": {
         "type": "object",
         "required": ["id", "meta"],
         "properties": {
             "id": {"type": "integer"},
-            "meta": {
-                "type": "object",
-                "properties": {
-                    "type": STRING,
-                    "detail_url": STRING,
-                    "tags": {"type": "array", "items": STRING},
-                    "download_url": STRING,
-                },
-            },
+            "meta": MEDIA_META,
             "title": STRING,
         },
     },
-    "DocumentListing": {
-        "type": "object",
-        "required": ["meta", "items"],
-        "properties": {"meta": ref("ListingMeta"), "items": array_of("Document")},
-    },
+    "DocumentListing": listing_of("Document"),
 }
 
 LISTING_EXAMPLE = {

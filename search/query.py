@@ -326,5 +326,5 @@ def title_suggestions(text, locale=None, limit=8):
             Q(title__istartswith=word) | Q(title__icontains=f" {word}") | Q(title__icontains=f"-{word}")
         )
     starts = Case(When(title__istartswith=text, then=0), default=1)
-    pages = pages.order_by(starts, Length("title"), "title").only("title", "url_path")[:limit]
+    pages = pages.order_by(starts, Length("title"), "title").only("title", "url_path", "locale")[:limit]
     return [{"title": page.title, "url": page.url} for page in pages]

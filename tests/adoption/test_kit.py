@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
+from wagtail.rich_text import RichText
 
 from adoption.models import Adoption, AdoptionStatus
 
@@ -60,3 +61,13 @@ def test_the_kit_is_cached_until_the_page_changes(client, model_page):
         model_page.save_revision().publish()
         client.get(kit_url(model_page))
         assert render.call_count == 2
+
+
+def test_the_kit_holds_the_development_path(client, model_page):
+    model_page.development_path = [
+        ("understand", {"need": RichText("<p>Vanhemmat eivät löytäneet apua ilman lähetettä.</p>")}),
+    ]
+    model_page.save_revision().publish()
+    text = pdf_text(client.get(kit_url(model_page)))
+    assert "Kehittämisen polku" in text and "Oivalla ja ymmärrä" in text
+    assert "Vanhemmat eivät löytäneet apua ilman lähetettä." in text
