@@ -1,10 +1,10 @@
 """Public forms: proposing an adoption and contacting the people behind a model."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import SOURCE_LANGUAGE
 from taxonomy.models import Area
 
 from .models import Adoption
@@ -47,9 +47,7 @@ class AdoptionForm(HoneypotMixin, forms.ModelForm):
     def __init__(self, *args, proposer_required=True, **kwargs):
         super().__init__(*args, **kwargs)
         areas = Area.objects.filter(kind__in=[Area.Kind.COUNTY, Area.Kind.MUNICIPALITY])
-        self.fields["area"].queryset = areas.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
-            "kind", "name"
-        )
+        self.fields["area"].queryset = areas.filter(locale__language_code=SOURCE_LANGUAGE).order_by("kind", "name")
         # Counties and municipalities by their names in the visitor's language (Swedish ones where they exist).
         names = dict(areas.filter(locale__language_code=get_language()).values_list("translation_key", "name"))
         self.fields["area"].label_from_instance = lambda area: names.get(area.translation_key, area.name)

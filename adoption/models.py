@@ -3,14 +3,13 @@
 import datetime
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-SOURCE_LOCALE = {"locale__language_code": settings.LANGUAGE_CODE}
+from core.languages import SOURCE_LOCALE
 
 
 class AdoptionStatus(models.TextChoices):

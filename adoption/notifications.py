@@ -7,12 +7,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.languages import SOURCE_LANGUAGE
 from review.roles import REVIEWERS
 
 
 def render_mail(template, context, language):
     """The subject (first line) and body of a message template, rendered in the given language."""
-    with translation.override(language or settings.LANGUAGE_CODE):
+    with translation.override(language or SOURCE_LANGUAGE):
         text = render_to_string(template, context).strip()
     subject, _blank, body = text.partition("\n")
     return subject.strip(), body.strip() + "\n"
@@ -31,7 +32,7 @@ def notify_reviewers(adoption):
         return
     edit_url = reverse("wagtailsnippets_adoption_adoption:edit", args=[adoption.pk])
     context = {"adoption": adoption, "admin_url": settings.WAGTAILADMIN_BASE_URL + edit_url}
-    subject, body = render_mail("adoption/email/proposed.txt", context, settings.LANGUAGE_CODE)
+    subject, body = render_mail("adoption/email/proposed.txt", context, SOURCE_LANGUAGE)
     send_mail(subject, body, None, addresses)
 
 
@@ -41,7 +42,7 @@ def send_contact_message(page, recipients, sender_name, sender_email, message, p
     The recipients' addresses are never shown to the visitor: the copy goes in a separate message.
     """
     context = {"page": page, "name": sender_name, "email": sender_email, "message": message, "url": page_url}
-    subject, body = render_mail("adoption/email/contact.txt", context, settings.LANGUAGE_CODE)
+    subject, body = render_mail("adoption/email/contact.txt", context, SOURCE_LANGUAGE)
     EmailMessage(subject, body, None, recipients, reply_to=[sender_email]).send()
     subject, body = render_mail("adoption/email/contact_copy.txt", context, translation.get_language())
     EmailMessage(subject, body, None, [sender_email]).send()

@@ -1,11 +1,11 @@
 """Admin report “Incomplete descriptions”: operating models that lack sections a new description must have."""
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from core.languages import SOURCE_LANGUAGE
 from models_library.models import OperatingModelPage
 
 
@@ -15,7 +15,7 @@ def incomplete_descriptions():
     Such descriptions come from the national library, which published them before this
     site's requirements; their authors are asked to complete them.
     """
-    pages = OperatingModelPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).only("pk", "body")
+    pages = OperatingModelPage.objects.filter(locale__language_code=SOURCE_LANGUAGE).only("pk", "body")
     incomplete = [page.pk for page in pages if page.missing_section_names()]
     return OperatingModelPage.objects.filter(pk__in=incomplete).select_related("organisation").order_by("title", "pk")
 

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from core.languages import SOURCE_LANGUAGE
 from models_library.models import DevelopmentStage
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -32,7 +33,7 @@ def classification_data(items):
     names = names_by_language(type(items[0]), items)
     data = []
     for item in items:
-        entry = {"code": item.slug, "names": names.get(item.translation_key, {settings.LANGUAGE_CODE: item.name})}
+        entry = {"code": item.slug, "names": names.get(item.translation_key, {SOURCE_LANGUAGE: item.name})}
         if hasattr(item, "kind"):  # an area: its kind, official code and county
             entry.update(kind=item.kind, official_code=item.code, county=item.parent.slug if item.parent_id else None)
         data.append(entry)
@@ -84,7 +85,7 @@ def page_dates(page):
 def source_page(page):
     """The Finnish (source) version of a page, or the page itself when it has none."""
     source = (
-        Page.objects.filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+        Page.objects.filter(translation_key=page.translation_key, locale__language_code=SOURCE_LANGUAGE)
         .only("pk")
         .first()
     )

@@ -3,9 +3,10 @@ index at /sitemap.xml naming them. The date of a description is its own last-mod
 
 from collections import defaultdict
 
-from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from core.languages import SOURCE_LANGUAGE
 
 from .representation import LANGUAGE_CODES, page_dates
 
@@ -54,7 +55,7 @@ class LanguageSitemap(Sitemap):
                     for code in LANGUAGE_CODES
                     if code in found
                 ]
-                if settings.LANGUAGE_CODE in found:
+                if SOURCE_LANGUAGE in found:
                     alternates.append({"lang_code": "x-default", "location": alternates[0]["location"]})
             urls.append(
                 {

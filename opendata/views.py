@@ -8,6 +8,8 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from core.languages import SOURCE_LANGUAGE
+
 from .citation import Citation
 from .openapi import openapi_document
 from .structured_data import is_citable
@@ -19,9 +21,7 @@ def citable_page(page_id, language):
     page = get_object_or_404(Page, pk=page_id)
     versions = Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
     by_language = {version.locale.language_code: version for version in versions}
-    found = (
-        by_language.get(language) or by_language.get(settings.LANGUAGE_CODE) or next(iter(by_language.values()), None)
-    )
+    found = by_language.get(language) or by_language.get(SOURCE_LANGUAGE) or next(iter(by_language.values()), None)
     if found is None or not is_citable(found.specific):
         raise Http404
     return found.specific

@@ -1,10 +1,10 @@
 """The site's main navigation, read from the page tree of the active language."""
 
 from django import template
-from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from core.languages import SOURCE_LANGUAGE
 from home.models import SiteTexts
 
 register = template.Library()
@@ -34,6 +34,6 @@ def breadcrumbs(context):
 def site_texts():
     """The site name and footer text in the active language, else in Finnish, else ``None`` (the
     templates then show the interface's own texts)."""
-    texts = SiteTexts.objects.filter(locale__language_code__in=[get_language(), settings.LANGUAGE_CODE])
+    texts = SiteTexts.objects.filter(locale__language_code__in=[get_language(), SOURCE_LANGUAGE])
     by_language = {item.locale.language_code: item for item in texts.select_related("locale")}
-    return by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
+    return by_language.get(get_language()) or by_language.get(SOURCE_LANGUAGE)

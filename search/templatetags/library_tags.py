@@ -5,9 +5,9 @@ The content apps do not import the search; their templates load these tags.
 """
 
 from django import template
-from django.conf import settings
 from wagtail.models import Locale
 
+from core.languages import SOURCE_LANGUAGE
 from models_library.models import OperatingModelPage
 from taxonomy.models import Area
 
@@ -59,5 +59,5 @@ def library_overview():
         "organisations": organisations,
         "county_options": counties,
         "theme_options": facets.get("theme", []),
-        "source_language": settings.LANGUAGE_CODE,
+        "source_language": SOURCE_LANGUAGE,
     }

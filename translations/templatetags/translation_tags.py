@@ -61,7 +61,7 @@ def _page_versions(request, page):
             if source is not None and source.pk != page.pk:
                 version.fallback_url = source.get_url(request)
                 version.fallback_text = _in_language(code, READ_FINNISH)
-                version.fallback_code = settings.LANGUAGE_CODE
+                version.fallback_code = SOURCE_LANGUAGE
         versions.append(version)
     unanswered = [version for version in versions if not version.url and not version.fallback_url]
     if unanswered:
