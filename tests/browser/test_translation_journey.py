@@ -5,11 +5,11 @@ updates the translation from their dashboard."""
 
 import pytest
 from django.utils import translation as i18n
-from models_library.importer.pages import site_sections
-from review.demo import DEMO_PASSWORD, create_demo_users
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.operations import TranslationCreator
 
+from demo.users import DEMO_PASSWORD, create_demo_users
+from home.sections import site_sections
 from models_library.models import OperatingModelPage
 from tests.factories import OperatingModelPageFactory
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation as i18n
 from django.utils.text import slugify
 
+from models_library.blocks import DescriptionBlock, SectionTextBlock
 from models_library.models import OperatingModelPage
 from models_library.sections import REQUIRED_TO_PUBLISH
 
@@ -67,7 +68,15 @@ def test_a_new_operating_model_starts_with_the_required_sections(client, site):
 
 def test_a_saved_operating_model_keeps_its_own_sections(client, site):
     page = site.library.add_child(
-        instance=OperatingModelPage(title="Tyhjä kuvaus", short_description="Ei osioita.", organisation=site.organisation)
+        instance=OperatingModelPage(
+            title="Tyhjä kuvaus", short_description="Ei osioita.", organisation=site.organisation
+        )
     )
     client.force_login(site.user("site_editor"))
     assert list(client.get(edit_url(page)).context["form"].initial["body"]) == []
+
+
+def test_the_editor_shows_each_text_sections_help_text():
+    for block in DescriptionBlock().child_blocks.values():
+        if isinstance(block, SectionTextBlock):
+            assert block.field.help_text == block.meta.help_text
