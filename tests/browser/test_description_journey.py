@@ -71,6 +71,13 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
         page.wait_for_timeout(300)
     page.locator("[data-contentpath='items'] textarea").first.fill("Perhekeskuksen tilat ja koulutettu henkilöstö.")
     screenshot("description-3-sections")
+    # A section already in the description is not offered again; one not yet there is.
+    page.locator("[data-contentpath='body'] button.c-sf-add-button").first.click()
+    page.get_by_role("option", name=fi("Tips for adopters")).wait_for()
+    assert page.get_by_role("option", name=fi("Core idea of the solution")).count() == 0
+    page.wait_for_timeout(300)  # the menu fades in
+    screenshot("description-3b-used-sections-not-offered")
+    page.keyboard.press("Escape")
     page.get_by_role("button", name=fi("Save draft"), exact=True).click()
     page.locator(".messages .success").wait_for()
     page.wait_for_load_state("networkidle")
