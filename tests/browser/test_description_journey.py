@@ -78,11 +78,24 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
     page.wait_for_timeout(300)  # the menu fades in
     screenshot("description-3b-used-sections-not-offered")
     page.keyboard.press("Escape")
+    # The areas: search by name, tick, search again; the earlier choice stays ticked.
+    page.get_by_role("tab", name=fi("Areas and classification")).click()
+    search = page.get_by_role("searchbox", name=fi("Search areas by name"))
+    search.fill("mikke")
+    page.get_by_role("checkbox", name="Mikkeli", exact=True).check()
+    search.fill("kuopio")
+    assert page.get_by_role("checkbox", name="Mikkeli", exact=True).is_hidden()
+    page.get_by_role("checkbox", name="Kuopio", exact=True).check()
+    screenshot("description-3c-area-search")
+    search.fill("")
+    assert page.get_by_role("checkbox", name="Mikkeli", exact=True).is_checked()
+    page.wait_for_load_state("networkidle")  # let the editor's own saving of the draft settle
     page.get_by_role("button", name=fi("Save draft"), exact=True).click()
     page.locator(".messages .success").wait_for()
     page.wait_for_load_state("networkidle")
     model = OperatingModelPage.objects.get(title=TITLE)
     assert model.slug == "perhepysakki-aland"
+    assert {area.name for area in model.get_latest_revision_as_object().areas.all()} == {"Mikkeli", "Kuopio"}
 
     with page.expect_popup() as preview:
         page.get_by_role("button", name=fi("Toggle preview")).click()

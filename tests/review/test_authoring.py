@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from models_library.blocks import DescriptionBlock, SectionTextBlock
 from models_library.models import OperatingModelPage
 from models_library.sections import REQUIRED_TO_PUBLISH
+from taxonomy.models import Area
 
 from .conftest import description_form, edit_url
 from .test_role_matrix import in_review, workflow_action
@@ -80,3 +81,16 @@ def test_the_editor_shows_each_text_sections_help_text():
     for block in DescriptionBlock().child_blocks.values():
         if isinstance(block, SectionTextBlock):
             assert block.field.help_text == block.meta.help_text
+
+
+def test_the_area_chooser_groups_municipalities_under_their_county(client, site):
+    add_url = reverse("wagtailadmin_pages:add", args=["models_library", "operatingmodelpage", site.library.pk])
+    client.force_login(site.user("author"))
+    response = client.get(add_url)
+    choices = dict((label, options) for label, options in response.context["form"].fields["areas"].widget.choices)
+    county = Area.objects.get(name="Etelä-Savon hyvinvointialue", locale__language_code="fi")
+    mikkeli = Area.objects.get(name="Mikkeli", locale__language_code="fi")
+    assert (county.pk, "Etelä-Savon hyvinvointialue (koko hyvinvointialue)") in choices[county.name]
+    assert (mikkeli.pk, "Mikkeli") in choices[county.name]
+    html = response.content.decode()
+    assert "models_library/area-chooser.js" in html and 'data-area-chooser="Hae alueita nimellä"' in html
