@@ -35,6 +35,8 @@ class SectionTextBlock(blocks.RichTextBlock):
     """A section written as free text; each section is its own subclass with its own ``Meta``."""
 
     def __init__(self, **kwargs):
+        # The editor shows a rich text block's help text only when it is given to the field.
+        kwargs.setdefault("help_text", getattr(self._meta_class, "help_text", None))
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
 
 

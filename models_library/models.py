@@ -37,7 +37,7 @@ from .blocks import (
     GoalsBlock,
     OtherSectionsBlock,
 )
-from .forms import DescriptionPageForm
+from .forms import DescriptionPageForm, OperatingModelPageForm
 from .languages import below, in_language_or_finnish
 from .sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
 
@@ -314,6 +314,7 @@ class OperatingModelPage(DescriptionPage):
 
     parent_page_types = ["models_library.ModelLibraryPage"]
     subpage_types = []
+    base_form_class = OperatingModelPageForm
 
     analysed_fields = ("title", "short_description", "implementation_place", "body", "development_path")
     translatable_fields = DescriptionPage.translatable_fields + [

@@ -7,21 +7,54 @@ signal that prepares new language trees all build the same thing.
 from dataclasses import dataclass
 
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext_noop
 
 from core.languages import SOURCE_LANGUAGE, TRANSLATION_LANGUAGE_NAMES, TRANSLATION_LANGUAGES
 
-AUTHORS = "Authors"
-REVIEWERS = "Reviewers"
-SITE_EDITORS = "Site editors"
+# The context of the group names in the catalogs ("Authors" of a page is another word).
+ROLE_CONTEXT = "editorial role"
 
 
-def translators(language_code):
+def role_name(message):
+    """A group's name as stored: in Finnish and Swedish, like the workflows' (see ``admin_name``)."""
+    return admin_name(message, context=ROLE_CONTEXT)
+
+
+# The constants are the stored names, looked up when used (the catalogs load after this module).
+lazy_role_name = lazy(role_name, str)
+
+
+def translators_message(language_code):
     return f"Translators ({TRANSLATION_LANGUAGE_NAMES[language_code]})"
 
 
-def language_reviewers(language_code):
+def language_reviewers_message(language_code):
     return f"Language reviewers ({TRANSLATION_LANGUAGE_NAMES[language_code]})"
+
+
+AUTHORS_MESSAGE = "Authors"
+REVIEWERS_MESSAGE = "Reviewers"
+SITE_EDITORS_MESSAGE = "Site editors"
+# Every group's name in English, the message its stored name is translated from.
+ROLE_MESSAGES = (
+    AUTHORS_MESSAGE,
+    REVIEWERS_MESSAGE,
+    *[message(code) for code in TRANSLATION_LANGUAGES for message in (translators_message, language_reviewers_message)],
+    SITE_EDITORS_MESSAGE,
+)
+
+AUTHORS = lazy_role_name(AUTHORS_MESSAGE)
+REVIEWERS = lazy_role_name(REVIEWERS_MESSAGE)
+SITE_EDITORS = lazy_role_name(SITE_EDITORS_MESSAGE)
+
+
+def translators(language_code):
+    return lazy_role_name(translators_message(language_code))
+
+
+def language_reviewers(language_code):
+    return lazy_role_name(language_reviewers_message(language_code))
 
 
 @dataclass(frozen=True)
@@ -126,8 +159,8 @@ WORKFLOWS = [
 ]
 
 
-def admin_name(message):
-    """A workflow or task name as stored: in Finnish and Swedish, from the catalogs.
+def admin_name(message, context=None):
+    """A workflow, task or group name as stored: in Finnish and Swedish, from the catalogs.
 
     Wagtail shows these names as they are stored, to every user and in its e-mails, so the
     stored name carries both languages of the admin ("Kuvauksen tarkastus / Granskning av beskrivning").
@@ -135,5 +168,5 @@ def admin_name(message):
     names = []
     for language_code in (SOURCE_LANGUAGE, "sv"):
         with translation.override(language_code):
-            names.append(translation.gettext(message))
+            names.append(translation.pgettext(context, message) if context else translation.gettext(message))
     return " / ".join(dict.fromkeys(names))

@@ -12,7 +12,7 @@ changes nothing that is already there.
 
 from django.contrib.auth.management import create_permissions
 
-from .roles import ROLES, SITE_EDITORS, WORKFLOWS, admin_name
+from .roles import ROLE_MESSAGES, ROLES, SITE_EDITORS, WORKFLOWS, admin_name, role_name
 
 DEFAULT_WAGTAIL_WORKFLOW = "Moderators approval"
 
@@ -54,6 +54,7 @@ def setup_roles(apps):
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     root_collection = Collection.objects.filter(depth=1).first()
 
+    name_groups(apps)
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role.group)
         if role.all_permissions:
@@ -97,6 +98,28 @@ def name_workflows(apps):
     for spec in WORKFLOWS:
         Workflow.objects.filter(name=spec.name).update(name=admin_name(spec.name))
         Task.objects.filter(name=spec.task).update(name=admin_name(spec.task))
+
+
+def name_groups(apps):
+    """Give groups stored under their English names their current Finnish and Swedish names.
+
+    Where both exist (a migration of another app created the English one after the roles),
+    the English group's permissions and members join the named one.
+    """
+    Group = apps.get_model("auth", "Group")
+    for message in ROLE_MESSAGES:
+        name = role_name(message)
+        old = Group.objects.filter(name=message).first()
+        if old is None or name == message:
+            continue
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            old.name = name
+            old.save(update_fields=["name"])
+            continue
+        group.permissions.add(*old.permissions.all())
+        group.user_set.add(*old.user_set.all())
+        old.delete()
 
 
 def replace_default_workflow(apps):

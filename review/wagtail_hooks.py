@@ -1,7 +1,9 @@
 """Admin integration of roles and review: the organisation rule, translation submission, memberships."""
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -204,3 +206,9 @@ class MembershipViewSet(SnippetViewSet):
 
 
 register_snippet(MembershipViewSet)
+
+
+@hooks.register("insert_editor_js")
+def block_menu_honours_block_counts():
+    """The editor's block menu leaves out a section that is already in the description."""
+    return format_html('<script src="{}"></script>', static("review/block-counts.js"))

@@ -22,5 +22,8 @@ def test_every_language_has_its_locale_and_the_source_one_is_finnish():
 
 def test_each_translation_language_has_its_own_roles():
     assert TRANSLATION_LANGUAGES == ("sv", "en")
-    assert [translators(code) for code in TRANSLATION_LANGUAGES] == ["Translators (Swedish)", "Translators (English)"]
-    assert language_reviewers("sv") == "Language reviewers (Swedish)"
+    assert [translators(code) for code in TRANSLATION_LANGUAGES] == [
+        "Kääntäjät (ruotsi) / Översättare (svenska)",
+        "Kääntäjät (englanti) / Översättare (engelska)",
+    ]
+    assert language_reviewers("sv") == "Kielentarkastajat (ruotsi) / Språkgranskare (svenska)"

@@ -65,10 +65,19 @@ class TranslationStateReportView(ReportView):
             TitleColumn(
                 "title",
                 label=_("Description"),
-                get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                get_url=self.editor_url,
             ),
             Column("type", label=_("Type"), accessor="content_type.name"),
         ] + [TranslationStateColumn(locale, name) for locale, name in self.target_locales]
+
+    def editor_url(self, page):
+        """The editor the user may open: the Finnish page's, else that of a translation of it
+        (a translator's own language), else none."""
+        user = self.request.user
+        for candidate in [page, *(state.translation for state in page.translation_states.values())]:
+            if candidate is not None and candidate.permissions_for_user(user).can_edit():
+                return reverse("wagtailadmin_pages:edit", args=[candidate.pk])
+        return None
 
     def decorate_paginated_queryset(self, object_list):
         pages = list(object_list)

@@ -8,6 +8,7 @@ from wagtail.models import WorkflowState
 
 from demo.users import create_demo_users
 from home.sections import site_sections
+from models_library.blocks import CoreIdeaBlock
 from models_library.models import OperatingModelPage
 
 from .conftest import SCREENSHOTS
@@ -35,21 +36,6 @@ def library(migrated_data):
     return library
 
 
-def add_section(page, label, text=None):
-    """Add a section of the description with the block chooser and write its text."""
-    page.locator("[data-streamfield-stream-container] button[title], button.c-sf-add-button").last.click()
-    page.get_by_role("option", name=label).or_(page.get_by_role("button", name=label)).first.click()
-    if text is not None:
-        page.locator("[data-contentpath] .DraftEditor-root").last.click()
-        page.keyboard.type(text)
-
-
-def add_conditions(page, item):
-    """Add the conditions section and write its first condition (the list starts with one)."""
-    add_section(page, fi("Conditions for it to work and to be adopted"))
-    page.locator("[data-contentpath='items'] textarea").first.fill(item)
-
-
 def submit_for_review(page):
     """The footer's menu of more actions, then "Submit to <the review workflow>"."""
     page.locator("button.w-dropdown__toggle.button").click()
@@ -73,15 +59,43 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
     page.locator("#id_short_description").fill("Perhepysäkki on matalan kynnyksen kohtaamispaikka.")
     screenshot("description-2-new-model")
     page.get_by_role("tab", name=fi("Description")).click()
-    for label, text in SECTIONS.items():
-        add_section(page, fi(label), text)
-    add_conditions(page, "Perhekeskuksen tilat ja koulutettu henkilöstö.")
+    # The required sections are already in place, each with its help text: the author writes into them.
+    for label in SECTIONS:
+        page.get_by_text(fi(label), exact=True).first.wait_for()
+    screenshot("description-3a-required-sections")
+    page.get_by_text(fi(str(CoreIdeaBlock().meta.help_text))).first.wait_for()
+    for index, text in enumerate(SECTIONS.values()):
+        page.locator("[data-contentpath='body'] .DraftEditor-root").nth(index).click()
+        page.keyboard.type(text)
+        # Draftail writes its content to the form a moment (250 ms) after the last keystroke.
+        page.wait_for_timeout(300)
+    page.locator("[data-contentpath='items'] textarea").first.fill("Perhekeskuksen tilat ja koulutettu henkilöstö.")
     screenshot("description-3-sections")
+    # A section already in the description is not offered again; one not yet there is.
+    page.locator("[data-contentpath='body'] button.c-sf-add-button").first.click()
+    page.get_by_role("option", name=fi("Tips for adopters")).wait_for()
+    assert page.get_by_role("option", name=fi("Core idea of the solution")).count() == 0
+    page.wait_for_timeout(300)  # the menu fades in
+    screenshot("description-3b-used-sections-not-offered")
+    page.keyboard.press("Escape")
+    # The areas: search by name, tick, search again; the earlier choice stays ticked.
+    page.get_by_role("tab", name=fi("Areas and classification")).click()
+    search = page.get_by_role("searchbox", name=fi("Search areas by name"))
+    search.fill("mikke")
+    page.get_by_role("checkbox", name="Mikkeli", exact=True).check()
+    search.fill("kuopio")
+    assert page.get_by_role("checkbox", name="Mikkeli", exact=True).is_hidden()
+    page.get_by_role("checkbox", name="Kuopio", exact=True).check()
+    screenshot("description-3c-area-search")
+    search.fill("")
+    assert page.get_by_role("checkbox", name="Mikkeli", exact=True).is_checked()
+    page.wait_for_load_state("networkidle")  # let the editor's own saving of the draft settle
     page.get_by_role("button", name=fi("Save draft"), exact=True).click()
     page.locator(".messages .success").wait_for()
     page.wait_for_load_state("networkidle")
     model = OperatingModelPage.objects.get(title=TITLE)
     assert model.slug == "perhepysakki-aland"
+    assert {area.name for area in model.get_latest_revision_as_object().areas.all()} == {"Mikkeli", "Kuopio"}
 
     with page.expect_popup() as preview:
         page.get_by_role("button", name=fi("Toggle preview")).click()

@@ -7,7 +7,10 @@ from django.urls import reverse
 from django.utils import translation as i18n
 from django.utils.text import slugify
 
+from models_library.blocks import DescriptionBlock, SectionTextBlock
 from models_library.models import OperatingModelPage
+from models_library.sections import REQUIRED_TO_PUBLISH
+from taxonomy.models import Area
 
 from .conftest import description_form, edit_url
 from .test_role_matrix import in_review, workflow_action
@@ -55,3 +58,39 @@ def test_the_reviewers_comment_heads_the_authors_editor_until_resubmitted(client
     page.refresh_from_db()
     assert page.workflow_in_progress
     assert "Lisää kohderyhmän kuvaus." not in client.get(edit_url(page)).content.decode()
+
+
+def test_a_new_operating_model_starts_with_the_required_sections(client, site):
+    add_url = reverse("wagtailadmin_pages:add", args=["models_library", "operatingmodelpage", site.library.pk])
+    client.force_login(site.user("author"))
+    body = client.get(add_url).context["form"].initial["body"]
+    assert [child.block_type for child in body] == REQUIRED_TO_PUBLISH
+
+
+def test_a_saved_operating_model_keeps_its_own_sections(client, site):
+    page = site.library.add_child(
+        instance=OperatingModelPage(
+            title="Tyhjä kuvaus", short_description="Ei osioita.", organisation=site.organisation
+        )
+    )
+    client.force_login(site.user("site_editor"))
+    assert list(client.get(edit_url(page)).context["form"].initial["body"]) == []
+
+
+def test_the_editor_shows_each_text_sections_help_text():
+    for block in DescriptionBlock().child_blocks.values():
+        if isinstance(block, SectionTextBlock):
+            assert block.field.help_text == block.meta.help_text
+
+
+def test_the_area_chooser_groups_municipalities_under_their_county(client, site):
+    add_url = reverse("wagtailadmin_pages:add", args=["models_library", "operatingmodelpage", site.library.pk])
+    client.force_login(site.user("author"))
+    response = client.get(add_url)
+    choices = dict((label, options) for label, options in response.context["form"].fields["areas"].widget.choices)
+    county = Area.objects.get(name="Etelä-Savon hyvinvointialue", locale__language_code="fi")
+    mikkeli = Area.objects.get(name="Mikkeli", locale__language_code="fi")
+    assert (county.pk, "Etelä-Savon hyvinvointialue (koko hyvinvointialue)") in choices[county.name]
+    assert (mikkeli.pk, "Mikkeli") in choices[county.name]
+    html = response.content.decode()
+    assert "models_library/area-chooser.js" in html and 'data-area-chooser="Hae alueita nimellä"' in html

@@ -12,7 +12,15 @@ from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
 from demo.users import DEMO_PASSWORD, DEMO_USERS, create_demo_users
 from review.models import Membership
-from review.roles import AUTHORS, REVIEWERS, SITE_EDITORS, admin_name, language_reviewers, translators
+from review.roles import (
+    AUTHORS,
+    REVIEWERS,
+    ROLE_MESSAGES,
+    SITE_EDITORS,
+    admin_name,
+    language_reviewers,
+    translators,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +109,30 @@ def test_workflow_and_task_names_are_finnish_and_swedish():
     assert "Kuvauksen tarkastus / Granskning av beskrivning" in names
     assert "Ruotsinkielisen käännöksen tarkastus / Granskning av svensk översättning" in names
     assert not names & {"Description review", "Review by reviewers", "Swedish translation review"}
+
+
+def test_groups_are_named_in_finnish_and_swedish_with_the_adoption_permissions():
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {
+        "Kirjoittajat / Skribenter",
+        "Tarkastajat / Granskare",
+        "Sivuston ylläpitäjät / Webbplatsredaktörer",
+    } <= names
+    assert not names & set(ROLE_MESSAGES)
+    assert Group.objects.get(name=AUTHORS).permissions.filter(codename="add_adoption").exists()
+
+
+def test_groups_stored_under_their_english_names_are_renamed_keeping_their_members(django_user_model):
+    from django.apps import apps
+
+    from review.setup import name_groups
+
+    group = Group.objects.get(name=AUTHORS)
+    group.name = "Authors"
+    group.save()
+    user = django_user_model.objects.create_user("old_author")
+    user.groups.add(group)
+    name_groups(apps)
+    group.refresh_from_db()
+    assert group.name == "Kirjoittajat / Skribenter" == AUTHORS
+    assert AUTHORS in set(user.groups.values_list("name", flat=True))

@@ -3,6 +3,7 @@ that keeps manual work, the language switcher, hreflang, the admin report and ma
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import get_translatable_fields
@@ -11,6 +12,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from config.machine_translation import machine_translator_from_env
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
+from review.roles import translators
 from taxonomy.models import Area, Funder, Theme
 from tests.factories import DevelopmentEntityPageFactory, OperatingModelPageFactory
 from translations.state import INCOMPLETE, MISSING, OUTDATED, UP_TO_DATE, state_of_translation, translation_states
@@ -214,6 +216,18 @@ class TestAdmin:
         assert "Perheneuvonta" in content and "Kehittämishanke X" in content
         assert content.count("translation-state--up_to_date") == 1
         assert content.count("translation-state--missing") == 3
+
+    def test_the_report_takes_a_translator_to_their_translation(self, model_page, client, django_user_model):
+        translator = django_user_model.objects.create_user("kaantaja_sv")
+        translator.groups.add(Group.objects.get(name=translators("sv")))
+        client.force_login(translator)
+        content = client.get(reverse("translation_state_report")).content.decode()
+        assert f'href="{reverse("wagtailadmin_pages:edit", args=[swedish(model_page).pk])}"' in content
+        assert f'href="{reverse("wagtailadmin_pages:edit", args=[model_page.pk])}"' not in content
+
+    def test_the_report_takes_an_editor_of_the_finnish_page_to_it(self, model_page, admin_client):
+        content = admin_client.get(reverse("translation_state_report")).content.decode()
+        assert f'href="{reverse("wagtailadmin_pages:edit", args=[model_page.pk])}"' in content
 
     def test_the_report_offers_to_sync_a_lagging_translation(self, model_page, commit, admin_client):
         commit(republish, model_page, short_description="Uusi lyhyt kuvaus.")
