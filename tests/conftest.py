@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from django.db import connection
 from django.utils import translation
 from wagtail.models import Locale
@@ -21,6 +22,14 @@ MIGRATED_DATA = []
 SEED_ARTICLES = [
     SEEDS / name for name in ("001_a3e0565db6a0145d.txt", "002_d4dc7358566895e3.txt", "004_4ab8f75e28d00df6.txt")
 ]
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches: the page cache, Wagtail's site root paths and the rate
+    limits would otherwise carry one test's pages and counts over to the next."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

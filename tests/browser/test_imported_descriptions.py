@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import WCAG_TAGS
 from tests.importer.test_national_formats import FIXTURES, PERHETUPA
@@ -27,7 +28,7 @@ def test_a_visitor_reads_the_development_path_and_the_missing_section_notice(
     browser_page.get_by_role("link", name=PERHETUPA).click()
 
     path = browser_page.get_by_role("region", name="Kehittämisen polku")
-    assert path.get_by_role("heading", level=3, name="Oivalla ja ymmärrä").is_visible()
+    expect(path.get_by_role("heading", level=3, name="Oivalla ja ymmärrä")).to_be_visible()
     for heading in ("Tarve", "Toimintaympäristö", "Lähtötilanne ja strategiset liittymäkohdat"):
         assert path.get_by_role("heading", level=4, name=heading).first.is_visible()
     assert path.get_by_role("listitem").filter(has_text="Lasten ja nuorten hyvinvointisuunnitelma").is_visible()
@@ -37,6 +38,7 @@ def test_a_visitor_reads_the_development_path_and_the_missing_section_notice(
 
     browser_page.go_back()
     browser_page.get_by_role("link", name="Vertaisryhmät eroperheille").click()
+    expect(browser_page.get_by_role("heading", level=1)).to_contain_text("Vertais")
     for section in ("Toimintaympäristö", "Kohderyhmä ja asiakasymmärrys", "Toimivuuden ja käyttöönoton ehdot"):
         region = browser_page.get_by_role("region", name=section)
         assert region.get_by_text("Ei kuvattu").is_visible()

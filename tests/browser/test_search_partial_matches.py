@@ -21,7 +21,7 @@ def library(migrated_data):
 def test_a_visitor_sees_full_matches_counted_and_partial_matches_apart(library, live_server, browser_page, screenshot):
     home = HomePage.objects.get(locale__language_code="fi")
     browser_page.goto(live_server.url + home.url)
-    box = browser_page.get_by_role("search").get_by_role("searchbox")
+    box = browser_page.get_by_role("search").get_by_role("combobox")
     box.fill("väkivaltatyö")
     box.press("Enter")
     browser_page.wait_for_load_state()

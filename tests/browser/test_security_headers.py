@@ -46,7 +46,7 @@ def visit(page, url):
 def test_no_page_type_breaks_the_policy_for_a_visitor(demo_site, live_server, watched_page, screenshot):  # noqa: F811
     found = {name: visit(watched_page, live_server.url + path) for name, path in page_urls().items()}
     watched_page.goto(live_server.url + "/fi/")
-    watched_page.get_by_role("searchbox").press_sequentially("perhe", delay=50)
+    watched_page.get_by_role("search").get_by_role("combobox").press_sequentially("perhe", delay=50)
     watched_page.wait_for_load_state("networkidle")
     screenshot("csp-visitor-search-box")
     found["search box"] = violations(watched_page)
