@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from articles.models import ArticleIndexPage, ArticlePage
 from models_library.models import DevelopmentEntityPage, ModelLibraryPage, OperatingModelPage
@@ -76,6 +77,6 @@ def test_breadcrumbs_lead_back_to_the_library(demo_site, live_server, browser_pa
     browser_page.goto(live_server.url + OperatingModelPage.objects.get().url)
     browser_page.get_by_role("navigation", name="Murupolku").get_by_role("link", name="Toimintamallit").click()
     assert browser_page.locator("h1").inner_text().replace("\u00ad", "") == "Toimintamallit"
-    assert (
-        browser_page.get_by_role("link", name="Kasvatus- ja perheneuvontatyön kehittäminen Etelä-Savossa").count() == 1
-    )
+    expect(
+        browser_page.get_by_role("link", name="Kasvatus- ja perheneuvontatyön kehittäminen Etelä-Savossa")
+    ).to_have_count(1)
