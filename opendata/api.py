@@ -116,6 +116,15 @@ def description_fields():
     ]
 
 
+def adoption_count(page):
+    """The approved adoption records of an operating model, in any of its languages (through the
+    reverse relation the adoption app adds; 0 without it)."""
+    adoptions = getattr(page, "adoptions", None)
+    if adoptions is None:
+        return 0
+    return adoptions.model.objects.approved().of_model(page).count()
+
+
 def has_field(model, name):
     try:
         model._meta.get_field(name)
@@ -138,6 +147,7 @@ def api_fields(model):
         ]
         # The development path, once the page type has one.
         fields += [name for name in ("development_path",) if has_field(model, name)]
+        fields.append(field("adoption_count", PageField(lambda page, request: adoption_count(page))))
     elif issubclass(model, DevelopmentEntityPage):
         fields = [
             *description_fields(),

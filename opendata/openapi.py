@@ -177,6 +177,7 @@ SCHEMAS = {
             "development_stage": {"oneOf": [ref("Stage"), {"type": "null"}]},
             "development_entity": ref("LinkedPage"),
             "development_path": STREAM,
+            "adoption_count": {"type": "integer", "description": "Approved records of the model's adoption."},
             "cover_image": {"type": ["object", "null"]},
             "body": STREAM,
             "attachments": STREAM,

@@ -7,7 +7,9 @@ import pytest
 
 from models_library.blocks import DescriptionBlock
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
+from taxonomy.models import Area
 
+from .conftest import source
 from .openapi_checks import assert_matches
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +95,18 @@ def test_a_page_shows_its_classifications_with_codes_and_names_in_every_language
     assert page["authors_list"] == ["Maija Meikäläinen"]
     assert page["permanent_url"] == f"http://127.0.0.1:8000/m/{pages['mikkeli'].pk}/"
     assert page["tags"] == ["perheneuvonta"]
+    assert page["adoption_count"] == 0
+
+
+def test_an_operating_model_tells_its_approved_adoptions(pages, client):
+    mikkeli = pages["mikkeli"]
+    for organisation, state in (("Juva", "approved"), ("Kangasniemi", "approved"), ("Ehdotus", "pending")):
+        mikkeli.adoptions.create(
+            status="uses", organisation=organisation, moderation_state=state, area=source(Area, "juva")
+        )
+    page = get_json(client, f"/api/v2/pages/{mikkeli.pk}/")
+    assert_matches(page, "Page")
+    assert page["adoption_count"] == 2
 
 
 def test_a_page_lists_its_published_translations(site, client):
