@@ -56,6 +56,15 @@ MEDIA_META = {
 }
 
 
+def media_item(**properties):
+    """An image or a document as the API lists it, with ``properties`` of its own."""
+    return {
+        "type": "object",
+        "required": ["id", "meta"],
+        "properties": {"id": {"type": "integer"}, "meta": MEDIA_META, "title": STRING, **properties},
+    }
+
+
 def query(name, description, schema=STRING):
     return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
 
@@ -201,27 +210,9 @@ SCHEMAS = {
         },
     },
     "PageListing": listing_of("Page"),
-    "Image": {
-        "type": "object",
-        "required": ["id", "meta"],
-        "properties": {
-            "id": {"type": "integer"},
-            "meta": MEDIA_META,
-            "title": STRING,
-            "width": {"type": "integer"},
-            "height": {"type": "integer"},
-        },
-    },
+    "Image": media_item(width={"type": "integer"}, height={"type": "integer"}),
     "ImageListing": listing_of("Image"),
-    "Document": {
-        "type": "object",
-        "required": ["id", "meta"],
-        "properties": {
-            "id": {"type": "integer"},
-            "meta": MEDIA_META,
-            "title": STRING,
-        },
-    },
+    "Document": media_item(),
     "DocumentListing": listing_of("Document"),
 }
 
