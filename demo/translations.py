@@ -254,8 +254,9 @@ SWEDISH_ONLY = {
         "Beslutsfattande, ansvar; frågan om egen arbetstagare, bedömning av arbetets effekt: vem bedömer; "
         "kriterier/indikatorer"
     ),
-    "asiakasohjauksen mallinnus -> Perheneuvo, monta eri yhteydenottokanavaa": (
-        "modellering av klienthandledningen -> Perheneuvo, många olika kontaktkanaler"
+    # Texts are kept as wagtail-localize keeps them: with their HTML entities.
+    "asiakasohjauksen mallinnus -&gt; Perheneuvo, monta eri yhteydenottokanavaa": (
+        "modellering av klienthandledningen -&gt; Perheneuvo, många olika kontaktkanaler"
     ),
     "puhelimitse, chat, sähköinen lomake, takaisinsoitto": "per telefon, chatt, elektronisk blankett, återuppringning",
     "esitteet": "broschyrer",
