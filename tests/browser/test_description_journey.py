@@ -89,7 +89,10 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
     screenshot("description-3c-area-search")
     search.fill("")
     assert page.get_by_role("checkbox", name="Mikkeli", exact=True).is_checked()
-    page.wait_for_load_state("networkidle")  # let the editor's own saving of the draft settle
+    # The editor saves the draft by itself a moment after the last change (autosave). Saving by hand
+    # while that first autosave is still creating the page would create it twice, so wait for it.
+    page.locator("#w-autosave-indicator[data-w-autosave-state-value='saved']").wait_for(state="attached")
+    page.wait_for_url("**/edit/**")
     page.get_by_role("button", name=fi("Save draft"), exact=True).click()
     page.locator(".messages .success").wait_for()
     page.wait_for_load_state("networkidle")
