@@ -92,5 +92,7 @@ def test_invalid_input_gives_clear_messages(client, model_page):
     html = response.content.decode()
     assert response.status_code == 400
     assert '<html lang="sv">' in html
-    assert "Rätta fälten som markerats nedan." in html and "Ange en giltig mejladress." in html
+    assert "Rätta fälten som markerats nedan." in html
+    # Django's wording (the project catalog), not Django REST framework's Swedish "Ange en giltig mejladress.".
+    assert "Fyll i en giltig e-postadress." in html and "Detta fält måste fyllas i." in html
     assert not mail.outbox
