@@ -9,6 +9,7 @@ class ReviewConfig(AppConfig):
     verbose_name = _("Roles and review")
 
     def ready(self):
-        from . import signals
+        from . import signals, upstream_localize
 
         signals.connect()
+        upstream_localize.localize_translation_dates()

@@ -30,16 +30,27 @@ wagtail-localize closes it itself; the covering code can then go.
    and "How it was measured") all read "Perspectives". ``editor_props`` labels them with
    every level (``segment_label``).
 
+6. The editor is not wholly in the user's language: its heading "Suomi to Svenska translation"
+   (``TranslationEditor/index.tsx``) and its menus' "More actions" (``ActionMenu/index.tsx``)
+   are written in its script without gettext, so ``static/review/translation-editor.js`` puts
+   them into the user's language from the JavaScript catalogs (the heading from the project's).
+   The date of a translated text ("Translated manually on 29 November 2026") is formatted with
+   ``strftime``, in English whatever the language; ``localize_translation_dates`` formats it
+   with Django's date format of the user's language. Its other untranslated script messages are
+   supplied by the project's ``djangojs`` catalogs.
+
 ``wagtail_hooks`` serves these views at the addresses of the original ones.
 """
 
 import json
 
 from django.core.exceptions import PermissionDenied
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
@@ -170,3 +181,20 @@ def editor_props(props, request, page):
             if label:
                 segments[string_segment.id]["location"]["subField"] = label
     return json.dumps(data)
+
+
+def translation_comment(string_translation):
+    """How and when a text was translated, the date in the user's language (upstream: ``get_comment``)."""
+    date = formats.date_format(timezone.localtime(string_translation.updated_at), "DATE_FORMAT")
+    if string_translation.tool_name:
+        return _("Translated with {tool_name} on {date}").format(tool_name=string_translation.tool_name, date=date)
+    if string_translation.translation_type == StringTranslation.TRANSLATION_TYPE_MANUAL:
+        return _("Translated manually on {date}").format(date=date)
+    if string_translation.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE:
+        return _("Machine translated on {date}").format(date=date)
+    return None
+
+
+def localize_translation_dates():
+    """Gap 6: the translation editor's "Translated manually on <date>" with the date in the user's language."""
+    StringTranslation.get_comment = translation_comment

@@ -17,7 +17,7 @@ from core.languages import SOURCE_LANGUAGE
 from models_library.models import DescriptionPage
 from taxonomy.models import Organisation
 
-from . import permissions, upstream_localize, views
+from . import permissions, upstream_localize, upstream_wagtail, views
 from .authoring import NewDescriptionPanel
 from .models import Membership
 from .translation_work import TranslationWorkPanel, TranslationWorkView, target_locales, translation_work
@@ -212,3 +212,9 @@ register_snippet(MembershipViewSet)
 def block_menu_honours_block_counts():
     """The editor's block menu leaves out a section that is already in the description."""
     return format_html('<script src="{}"></script>', static("review/block-counts.js"))
+
+
+@hooks.register("insert_global_admin_js")
+def translate_wagtails_english_labels():
+    """Wagtail's admin labels left in English by its templates, in the user's language (see upstream_wagtail)."""
+    return upstream_wagtail.admin_language_script()

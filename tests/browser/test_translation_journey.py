@@ -13,6 +13,8 @@ from home.sections import site_sections
 from models_library.models import OperatingModelPage
 from tests.factories import OperatingModelPageFactory
 
+from .admin_language import assert_in_users_language
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "Perhekeskuksen kohtaamispaikka"
 SWEDISH_TITLE = "Familjecentrets mötesplats"
@@ -52,6 +54,7 @@ def test_translate_review_and_update_by_clicking(browser_page, live_server, scre
     panel = page.locator("#translation-work-section, #translation-work").first
     panel.get_by_text(TITLE).wait_for()
     screenshot("translation-1-translator-dashboard")
+    assert_in_users_language(page, "sv")
     panel.get_by_role("link", name=sv("Translate"), exact=True).first.click()
     page.wait_for_load_state()
     screenshot("translation-2-choose-language")
@@ -65,7 +68,9 @@ def test_translate_review_and_update_by_clicking(browser_page, live_server, scre
     title_segment.locator("textarea").fill(SWEDISH_TITLE)
     title_segment.get_by_role("button", name=sv("Save")).click()
     page.get_by_text(SWEDISH_TITLE).first.wait_for()
+    page.get_by_text(sv("Translated manually on {date}").split("{date}")[0].strip()).first.wait_for()
     screenshot("translation-3-translator-editor")
+    assert_in_users_language(page, "sv")
     page.get_by_role("button", name=sv("Submit translation for review")).click()
     page.wait_for_load_state()
     screenshot("translation-4-submitted")
@@ -79,6 +84,7 @@ def test_translate_review_and_update_by_clicking(browser_page, live_server, scre
     page.get_by_role("link", name=SWEDISH_TITLE).first.click()
     page.get_by_role("button", name=sv("Approve and publish")).wait_for()
     screenshot("translation-5-reviewer-editor")
+    assert_in_users_language(page, "sv")
     page.get_by_role("button", name=sv("Approve and publish")).click()
     page.get_by_text(sv("'%(title)s' has been approved and published.") % {"title": SWEDISH_TITLE}).wait_for()
     screenshot("translation-6-approved")

@@ -1,60 +1,27 @@
 """The admin pages of the editorial journeys are in the user's language: no interface string on them is
 left in English while the user works in Finnish or Swedish (names and content are allowed).
 
-An interface string is any message of Wagtail's, wagtail-localize's or the project's catalogs (their
-English source messages); a text on the page that equals one of them and is not also its own
-translation is an English string the user sees.
+What counts as an English string is ``tests.admin_language``'s. The pages here are read as the server
+sends them, before their scripts run, so only messages without any translation count; tests/browser/
+reads the pages as Chromium shows them, where every English message counts.
 """
 
-import re
-from functools import cache
+from datetime import UTC, datetime
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-import wagtail
-import wagtail_localize
 from django.urls import reverse
 from django.utils import translation as i18n
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringTranslation, TranslationSource
 
+from tests import admin_language
 from tests.models_library.test_admin import CORE_SECTIONS, operating_model_data
 
 from .conftest import edit_url, translate
 
 pytestmark = pytest.mark.django_db
-# Words that are the same in Finnish or Swedish, or names.
-ALLOWED = {"Wagtail", "OK", "Status", "Info", "Live", "Sidor", "Normal"}
 ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
-NAMED = re.compile(r"%\(\w+\)[sd]")
-WORD = re.compile(r"[A-Za-z]{3,}")
-PLACEHOLDER = re.compile(r"%\\\(\w+\\\)[sd]")
-
-
-@cache
-def english_messages():
-    """The English source messages of the admin's catalogs (Django's own are translated completely).
-
-    Returns the plain messages, and patterns for those with named placeholders
-    ("Wagtail %(current_version)s editor guide").
-    """
-    catalogs = [
-        *Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"),
-        *Path(wagtail_localize.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"),
-    ]
-    messages = set()
-    for catalog in catalogs:
-        for line in catalog.read_text(encoding="utf-8").splitlines():
-            if line.startswith('msgid "') and line != 'msgid ""':
-                messages.add(line[7:-1].replace('\\"', '"'))
-    plain = {message for message in messages if len(message) > 3 and "%" not in message and "{" not in message}
-    patterns = {
-        message: re.compile("^" + PLACEHOLDER.sub(".+", re.escape(message).replace("%%", "%")) + "$")
-        for message in messages
-        if PLACEHOLDER.search(re.escape(message)) and len(WORD.findall(NAMED.sub("", message))) >= 2
-    }
-    return plain, patterns
 
 
 class VisibleText(HTMLParser):
@@ -86,15 +53,7 @@ class VisibleText(HTMLParser):
 def english_strings(html, language_code):
     parser = VisibleText()
     parser.feed(html)
-    plain, patterns = english_messages()
-    with i18n.override(language_code):
-        english = {text for text in parser.texts & plain if text not in ALLOWED and i18n.gettext(text) == text}
-        english |= {
-            message
-            for message, pattern in patterns.items()
-            if i18n.gettext(message) == message and any(pattern.match(text) for text in parser.texts)
-        }
-    return sorted(english)
+    return admin_language.english_strings(parser.texts, language_code, untranslated_only=True)
 
 
 def journey_pages(site):
@@ -148,6 +107,36 @@ def test_the_translation_editors_script_messages_come_in_finnish_and_swedish(cli
         profile.preferred_language = language_code
         profile.save()
         assert expected in client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "language_code, catalog, expected",
+    [
+        ("fi", "wagtailadmin_javascript_catalog", "Hae vaihtoehdoista"),
+        ("sv", "wagtailadmin_javascript_catalog", "Sök bland alternativen"),
+        ("fi", "wagtail_localize:javascript_catalog", "Käännös: %(source)s → %(target)s"),
+        ("sv", "wagtail_localize:javascript_catalog", "Översättning: %(source)s → %(target)s"),
+    ],
+)
+def test_wagtails_script_messages_come_in_finnish_and_swedish(client, site, language_code, catalog, expected):
+    user = site.user("author")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language_code
+    profile.save()
+    client.force_login(user)
+    assert expected in client.get(reverse(catalog)).content.decode("unicode_escape")
+
+
+@pytest.mark.parametrize(
+    "language_code, expected",
+    [("fi", "Käännetty manuaalisesti 29. marraskuuta 2026"), ("sv", "Manuellt översatt på 29 november 2026")],
+)
+def test_the_translation_editor_dates_a_text_in_the_users_language(language_code, expected):
+    translated = StringTranslation(
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL, updated_at=datetime(2026, 11, 29, 12, tzinfo=UTC)
+    )
+    with i18n.override(language_code):
+        assert translated.get_comment() == expected
 
 
 def test_upstream_typos_are_corrected():
