@@ -1,7 +1,8 @@
 """Finding English interface strings on an admin page shown to a Finnish or Swedish user.
 
 An interface string is any English source message of Wagtail's or wagtail-localize's catalogs, the
-Python ones (``django.po``) and the script ones (``djangojs.po``). A text on the page that equals one
+Python ones (``django.po``) and the script ones (``djangojs.po``), and the upstream script texts the
+project's ``djangojs.po`` translates. A text on the page that equals one
 of them is English the user sees, unless it is also what some message is in the user's language
 ("Status" is Swedish too) or a name. Used on server-rendered pages (tests/review/test_admin_language.py)
 and on what Chromium shows, React-rendered text included (tests/browser/).
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import wagtail
 import wagtail_localize
+from django.conf import settings
 from django.utils.translation import trans_real
 from django.utils.translation.trans_real import DjangoTranslation
 
@@ -20,7 +22,7 @@ from django.utils.translation.trans_real import DjangoTranslation
 ALLOWED = {"Wagtail", "OK", "Status", "Info", "Live", "Sidor", "Normal"}
 # Placeholders: "%(title)s", "%s" (script messages) and "{date}" (wagtail-localize's Python messages).
 PLACEHOLDER = re.compile(r"%\\\(\w+\\\)[sd]|%[sd]|\\\{\w+\\\}")
-WORD = re.compile(r"[A-Za-z]{3,}")
+WORD = re.compile(r"[A-Za-z]{2,}")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 ENGLISH_DATE = re.compile(rf"\b\d{{1,2}} ({MONTHS}) \d{{4}}\b|\b({MONTHS}) \d{{1,2}}, \d{{4}}\b")
 
@@ -28,6 +30,8 @@ ENGLISH_DATE = re.compile(rf"\b\d{{1,2}} ({MONTHS}) \d{{4}}\b|\b({MONTHS}) \d{{1
 def catalogs():
     for package in (wagtail, wagtail_localize):
         yield from Path(package.__file__).parent.glob("**/locale/en/LC_MESSAGES/django*.po")
+    # The upstream script texts the project translates, such as the translation editor's heading.
+    yield Path(settings.LOCALE_PATHS[0]) / "fi" / "LC_MESSAGES" / "djangojs.po"
 
 
 @cache
@@ -79,7 +83,7 @@ def english_strings(texts, language_code, untranslated_only=False):
     english |= {
         text
         for message, pattern in patterns.items()
-        if not translated[message]
+        if not (translated[message] and untranslated_only) and message not in translated[message]
         for text in texts
         if pattern.match(text)
     }

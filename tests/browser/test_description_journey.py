@@ -11,6 +11,7 @@ from home.sections import site_sections
 from models_library.blocks import CoreIdeaBlock
 from models_library.models import OperatingModelPage
 
+from .admin_language import assert_in_users_language
 from .conftest import SCREENSHOTS
 from .test_translation_journey import log_in
 
@@ -54,6 +55,7 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
     page = browser_page
     log_in(page, live_server, "author")
     screenshot("description-1-author-dashboard")
+    assert_in_users_language(page, "fi")
     page.get_by_role("link", name=fi("New operating model")).click()
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_short_description").fill("Perhepysäkki on matalan kynnyksen kohtaamispaikka.")
@@ -77,6 +79,7 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
     assert page.get_by_role("option", name=fi("Core idea of the solution")).count() == 0
     page.wait_for_timeout(300)  # the menu fades in
     screenshot("description-3b-used-sections-not-offered")
+    assert_in_users_language(page, "fi")
     page.keyboard.press("Escape")
     # The areas: search by name, tick, search again; the earlier choice stays ticked.
     page.get_by_role("tab", name=fi("Areas and classification")).click()
@@ -116,12 +119,14 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
     # The reviewer requests changes from the task on their dashboard.
     log_in(page, live_server, "reviewer")
     screenshot("description-6-reviewer-dashboard")
+    assert_in_users_language(page, "fi")
     page.locator("#workflow-objects-to-moderate, section").filter(has_text=TITLE).first.locator(
         "button.w-dropdown__toggle"
     ).first.click()
     page.get_by_role("button", name=fi("Request changes")).first.click()
     page.locator("textarea[name=comment]").fill(COMMENT)
     screenshot("description-7-request-changes")
+    assert_in_users_language(page, "fi")
     confirm_in_dialog(page)
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
@@ -131,6 +136,7 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
     page.get_by_role("link", name=TITLE).first.click()
     page.get_by_text(COMMENT).first.wait_for()
     screenshot("description-8-author-sees-comment")
+    assert_in_users_language(page, "fi")
     submit_for_review(page)
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS

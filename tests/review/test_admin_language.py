@@ -109,6 +109,19 @@ def test_the_translation_editors_script_messages_come_in_finnish_and_swedish(cli
         assert expected in client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
 
 
+@pytest.mark.parametrize("language_code", ["fi", "sv"])
+def test_the_check_finds_english_texts_and_dates_and_allows_the_users_language(language_code):
+    english = {
+        "More actions",
+        "Search options…",
+        "Suomi to Svenska translation",
+        "Uses Suomi version",
+        "Käännetty manuaalisesti 29 November 2026",
+    }
+    in_language = {"Haku", "Sök", "Käännös: Suomi → Svenska", "Status", "Perhekeskuksen kohtaamispaikka"}
+    assert admin_language.english_strings(english | in_language, language_code) == sorted(english)
+
+
 @pytest.mark.parametrize(
     "language_code, catalog, expected",
     [
