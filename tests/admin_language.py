@@ -12,6 +12,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import polib
 import wagtail
 import wagtail_localize
 from django.conf import settings
@@ -41,11 +42,7 @@ def english_messages():
     Returns the plain messages, and patterns for those with placeholders
     ("Wagtail %(current_version)s editor guide", "Uses %s version").
     """
-    messages = set()
-    for catalog in catalogs():
-        for line in catalog.read_text(encoding="utf-8").splitlines():
-            if line.startswith('msgid "') and line != 'msgid ""':
-                messages.add(line[7:-1].replace('\\"', '"'))
+    messages = {entry.msgid for catalog in catalogs() for entry in polib.pofile(catalog) if not entry.obsolete}
     plain = {message for message in messages if len(message) > 3 and "%" not in message and "{" not in message}
     patterns = {}
     for message in messages:
