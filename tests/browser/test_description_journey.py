@@ -60,6 +60,7 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_short_description").fill("Perhepysäkki on matalan kynnyksen kohtaamispaikka.")
     screenshot("description-2-new-model")
+    assert_in_users_language(page, "fi")
     page.get_by_role("tab", name=fi("Description")).click()
     # The required sections are already in place, each with its help text: the author writes into them.
     for label in SECTIONS:
@@ -113,6 +114,7 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
 
     submit_for_review(page)
     screenshot("description-5-submitted")
+    assert_in_users_language(page, "fi")
     state = WorkflowState.objects.for_instance(model).get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
 
