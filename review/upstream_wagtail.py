@@ -5,7 +5,8 @@
    ``wagtailadmin/shared/header.html``) and the header's "Actions" navigation label
    (``wagtailadmin/shared/headers/_actions.html``). ``static/review/admin-language.js``
    (``admin_language_script``, on every admin page) translates them with Wagtail's own JavaScript
-   catalog, which has both messages. Remove it when Wagtail's templates translate them.
+   catalog, which has both messages. Remove it when Wagtail's templates translate them
+   (``tests/review/test_admin_language.py`` notices).
 2. Script messages missing from Wagtail's Finnish and Swedish ``djangojs`` catalogs ("Search
    options…" in the block menu, the autosave messages, ...) are supplied by the project's
    ``locale/*/LC_MESSAGES/djangojs.po``, which Wagtail's JavaScript catalog merges after its own.

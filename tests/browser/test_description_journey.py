@@ -127,6 +127,7 @@ def test_create_review_and_publish_by_clicking(browser_page, live_server, screen
     ).first.click()
     page.get_by_role("button", name=fi("Request changes")).first.click()
     page.locator("textarea[name=comment]").fill(COMMENT)
+    page.wait_for_timeout(300)  # the dialog fades in
     screenshot("description-7-request-changes")
     assert_in_users_language(page, "fi")
     confirm_in_dialog(page)

@@ -8,8 +8,10 @@ reads the pages as Chromium shows them, where every English message counts.
 
 from datetime import UTC, datetime
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+import wagtail.admin
 from django.urls import reverse
 from django.utils import translation as i18n
 from wagtail.users.models import UserProfile
@@ -168,3 +170,12 @@ def test_a_form_with_errors_answers_in_the_users_language(client, site, language
     response = client.post(url, operating_model_data(CORE_SECTIONS, title="", **{"action-draft": "1"}))
     assert response.status_code == 200
     assert english_strings(response.content.decode(), language_code) == []
+
+
+def test_wagtails_templates_still_write_english_labels():
+    """When this fails, Wagtail translates its "Search" button and "Actions" label, and
+    review/static/review/admin-language.js (review.upstream_wagtail) can go."""
+    templates = Path(wagtail.admin.__file__).parent / "templates/wagtailadmin"
+    assert 'value="Search"' in (templates / "home.html").read_text()
+    assert 'value="Search"' in (templates / "shared/header.html").read_text()
+    assert 'aria-label="Actions"' in (templates / "shared/headers/_actions.html").read_text()

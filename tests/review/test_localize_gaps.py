@@ -4,8 +4,10 @@ translation from its editor: approving publishes it, completes the workflow and 
 import json
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
+import wagtail_localize.models
 from django.conf import settings
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core import mail
@@ -118,3 +120,11 @@ def test_the_editor_tells_an_evaluations_findings_from_its_measurement(client, s
     props = editor_props(response)
     labels = {segment["location"]["subField"] for segment in props["segments"] if segment["type"] == "string"}
     assert {f"{perspectives} › {found}", f"{perspectives} › {measured}"} <= labels
+
+
+def test_gap_6_the_editor_still_writes_english_texts_and_dates():
+    """When this fails, wagtail-localize translates its heading, its "More actions" and its dates itself, and
+    review/static/review/translation-editor.js and localize_translation_dates can go."""
+    script = (Path(wagtail_localize.__file__).parent / "static/wagtail_localize/js/wagtail-localize.js").read_text()
+    assert "} translation`" in script and '"w-sr-only"},"More actions")' in script
+    assert wagtail_localize.models.DATE_FORMAT == "%-d %B %Y"
