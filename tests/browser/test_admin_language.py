@@ -1,6 +1,7 @@
 """The journeys' script-rendered admin pages in the language the demo user does not use by default: the Swedish
 translator working in Finnish in the translation editor, the author working in Swedish in the page editor with
-the block menu open. (The journeys themselves check the demo users' own languages.)"""
+the block menu open and each side panel (status, preview, checks, comments) in turn. (The journeys themselves
+check the demo users' own languages.)"""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -51,3 +52,10 @@ def test_the_page_editors_block_menu_in_swedish(browser_page, live_server, scree
     page.wait_for_timeout(300)  # the menu fades in
     screenshot("admin-language-2-block-menu-sv")
     assert_in_users_language(page, "sv")
+    page.keyboard.press("Escape")
+    for panel in ("status", "preview", "checks", "comments"):
+        page.locator(f"[data-side-panel-toggle='{panel}']").click()
+        page.locator(f"[data-side-panel='{panel}']").wait_for()
+        page.wait_for_timeout(300)  # the panel slides in
+        screenshot(f"admin-language-3-{panel}-panel-sv")
+        assert_in_users_language(page, "sv")
