@@ -17,14 +17,16 @@ from django.db.models import Q
 from django.db.models.signals import post_save
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from modelsearch import index
+from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from articles.models import ArticlePage
 from core.languages import source_locale
 from home.sections import site_sections
+from indexing.pages import FACET_FIELDS
 from models_library.models import (
     SHORT_DESCRIPTION_LIMIT,
     DevelopmentEntityPage,
@@ -291,36 +293,83 @@ def set_article_fields(page, data, result):
     )
 
 
-def set_classifications(page, data, result):
+def set_classifications(page, data, result, run):
     areas = []
     for name in data.get("areas", []):
-        area = find_area(name)
+        area = run.area(name)
         if area:
             areas.append(area)
         else:
             result.notes.append(_("area not recognised: %(name)s") % {"name": name})
     page.areas.set(areas)
-    page.funders.set([find_or_add(Funder, name, result) for name in data.get("funders", [])])
+    page.funders.set([run.classification(Funder, name, result) for name in data.get("funders", [])])
 
 
-@contextmanager
-def indexing_deferred():
-    """Index each page the block imports once, at its end, instead of at each of its saves.
+class ImportRun:
+    """What one run looks up once for all its files, and what it writes once at its end.
 
-    A page is saved three times on import (added, revised, published); each save would index it
-    again, analysing its whole text. Yields the set to which the pages are added.
+    The parent pages, the source locale and the classifications that files name are looked up
+    once. Inside ``deferring()``, a page is not indexed at each of its saves (added, revised,
+    published: each would analyse its whole text again) nor its references recorded each time:
+    both are written when the block ends, for every page the run imported, in chunks, from the
+    pages as stored.
     """
-    models = [OperatingModelPage, DevelopmentEntityPage, ArticlePage]
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-    pages = {}
-    try:
-        yield pages
-    finally:
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)
-        for page in pages.values():
-            index.insert_or_update_object(page)
+
+    CHUNK = 100
+    INDEXED_MODELS = (OperatingModelPage, DevelopmentEntityPage, ArticlePage)
+
+    def __init__(self):
+        self.library, self.articles = site_sections()
+        self.found = {}  # (model, name) -> the classification it stands for, or None
+        self.imported = {}  # model -> ids of its pages imported in this run, in order
+
+    def area(self, name):
+        key = (Area, name.strip().lower())
+        if key not in self.found:
+            self.found[key] = find_area(name)
+        return self.found[key]
+
+    def classification(self, model, name, result):
+        key = (model, " ".join(name.split()).lower())
+        if key not in self.found:
+            self.found[key] = find_or_add(model, name, result)
+        return self.found[key]
+
+    def add(self, page):
+        """Remember an imported page, to index it and record its references at the end."""
+        pages = self.imported.setdefault(type(page), {})
+        pages[page.pk] = None
+
+    @contextmanager
+    def deferring(self):
+        for model in self.INDEXED_MODELS:
+            post_save.disconnect(post_save_signal_handler, sender=model)
+        try:
+            with disable_reference_index_auto_update():
+                yield self
+        finally:
+            for model in self.INDEXED_MODELS:
+                post_save.connect(post_save_signal_handler, sender=model)
+        self.write_indexes()
+
+    def write_indexes(self):
+        """Index the imported pages and record their references, a chunk at a time (one query per relation)."""
+        backends = list(get_search_backends(with_auto_update=True))
+        for model, ids in self.imported.items():
+            ids = list(ids)
+            relations = [name for name in FACET_FIELDS.values() if name != "tags" and hasattr(model, name)]
+            for first in range(0, len(ids), self.CHUNK):
+                pages = list(
+                    model.get_indexed_objects()
+                    .filter(pk__in=ids[first : first + self.CHUNK])
+                    .select_related("locale")
+                    .prefetch_related(*relations, *(["areas__parent"] if "areas" in relations else []))
+                )
+                for backend in backends:
+                    backend.add_bulk(model, pages)
+                for page in pages:
+                    ReferenceIndex.create_or_update_for_object(page)
+        self.imported = {}
 
 
 PAGE_TYPES = {
@@ -395,7 +444,6 @@ def save_and_publish(page, record_source, data, result, publish):
         else:
             revision.publish()
             result.published = True
-    page.refresh_from_db()
     result.page = page
 
 
@@ -450,13 +498,13 @@ def rich_items(items):
     return "".join(html)
 
 
-def import_development_path(data, publish, force):
+def import_development_path(data, publish, force, run):
     """Attach a development path to its operating model, or make a draft model that holds only the path."""
     result = ImportResult(source=data["source"], kind=data["kind"])
     record = ImportedSource.objects.filter(source=data["source"]).select_related("page").first()
     page = record.page.specific if record and isinstance(record.page.specific, OperatingModelPage) else None
     page = page or matching_model(data)
-    library, _articles = site_sections()
+    library = run.library
     if page is None:
         page = OperatingModelPage(
             locale=library.locale,
@@ -484,19 +532,20 @@ def import_development_path(data, publish, force):
 
 
 @transaction.atomic
-def import_document(data, publish=False, force=False):
+def import_document(data, publish=False, force=False, run=None):
     """Create or update the page for one parsed document; returns an ``ImportResult``.
 
-    Raises ``ImportRejected`` when the document cannot become a valid page, and when its
-    page was edited in the admin after the last import (unless ``force``): an import
-    never overwrites an editor's work without being told to.
+    ``run`` is the ``ImportRun`` of a run of several documents. Raises ``ImportRejected`` when
+    the document cannot become a valid page, and when its page was edited in the admin after
+    the last import (unless ``force``): an import never overwrites an editor's work without
+    being told to.
     """
+    run = run or ImportRun()
     if data["kind"] == "development_path":
-        return import_development_path(data, publish, force)
+        return import_development_path(data, publish, force, run)
     result = ImportResult(source=data["source"], kind=data["kind"], unknown=list(data.get("unknown_labels", [])))
     model, set_fields = PAGE_TYPES[data["kind"]]
-    library, article_index = site_sections()
-    parent = article_index if model is ArticlePage else library
+    parent = run.articles if model is ArticlePage else run.library
 
     record = ImportedSource.objects.filter(source=data["source"]).select_related("page").first()
     page = record.page.specific if record else None
@@ -518,7 +567,7 @@ def import_document(data, publish=False, force=False):
 
     set_fields(page, data, result)
     if model is not ArticlePage:
-        set_classifications(page, data, result)
+        set_classifications(page, data, result, run)
     if data.get("unknown_labels"):
         result.notes.append(
             _("unknown labels kept as other sections: %(labels)s") % {"labels": ", ".join(data["unknown_labels"])}
