@@ -9,7 +9,7 @@ from core.batches import defer, in_batch
 from models_library.models import OperatingModelPage
 
 from .follow import alert_followers
-from .models import Adoption, ModerationState
+from .models import Adoption, Follow, ModerationState
 from .notifications import send_moderation_result
 
 
@@ -31,6 +31,8 @@ def tell_proposer(sender, instance, created, **kwargs):
 
 
 def alert_followers_of(page_id):
+    if not Follow.objects.filter(confirmed=True).exists():
+        return
     page = OperatingModelPage.objects.live().filter(pk=page_id).first()
     if page is not None:
         alert_followers(page)

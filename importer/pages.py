@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_save
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backends
@@ -322,6 +323,34 @@ class ImportRun:
         self.library, self.articles = site_sections()
         self.found = {}  # (model, name) -> the classification it stands for, or None
         self.imported = {}  # model -> ids of its pages imported in this run, in order
+        self.paths = {}  # an operating model's file -> the development path imported with it
+        self.attached = {}  # a development path's file -> the result of its import with its model
+
+    def pair_paths(self, parsed):
+        """Pair each development path imported for the first time with its operating model in the same run (by
+        the national address, else by name): the model's page takes in its path in the same revision and
+        publication, instead of being revised and published again for the path."""
+        models = [data for data in parsed if data["kind"] == "operating_model"]
+        by_url = {data["source_url"]: data for data in models if data.get("source_url")}
+        by_title = {data["title"].strip().casefold(): data for data in models}
+        known = set(
+            ImportedSource.objects.filter(source__in=[data["source"] for data in parsed]).values_list(
+                "source", flat=True
+            )
+        )
+        for path in parsed:
+            if path["kind"] != "development_path" or path["source"] in known:
+                continue
+            model = by_url.get(path.get("source_url")) or by_title.get(path["title"].strip().casefold())
+            if model and model["source"] not in self.paths:
+                self.paths[model["source"]] = path
+
+    @cached_property
+    def path_only_drafts(self):
+        """The ids of the operating models made from a development path alone, which their model's file fills."""
+        paths = ImportedSource.objects.filter(kind="development_path").values("page_id")
+        others = ImportedSource.objects.exclude(kind="development_path").values("page_id")
+        return set(OperatingModelPage.objects.filter(pk__in=paths).exclude(pk__in=others).values_list("pk", flat=True))
 
     def area(self, name):
         key = (Area, name.strip().lower())
@@ -556,7 +585,7 @@ def import_document(data, publish=False, force=False, run=None):
         page = None
     check_not_edited(page, record, force)
     if page is None and model is OperatingModelPage:
-        page = path_only_draft(data)
+        page = path_only_draft(data, run)
 
     if page is None:
         page = model(locale=parent.locale, live=False)
@@ -579,17 +608,46 @@ def import_document(data, publish=False, force=False, run=None):
         page.full_clean(exclude=["path", "depth"] if page.pk is None else None)
     except ValidationError as error:
         raise ImportRejected(validation_messages(error)) from error
+    path = run.paths.get(data["source"])
+    if path:
+        page.development_path = path_stream(path)
     if page.pk is None:
         parent.add_child(instance=page)
+    if path:  # its record gets the page's new revision with the model's (save_and_publish)
+        ImportedSource.objects.update_or_create(
+            source=path["source"],
+            defaults={"page": page, "kind": path["kind"], "source_url": path.get("source_url", "")},
+        )
     save_and_publish(page, data["source"], data, result, publish)
     if model is OperatingModelPage:
         result.missing = missing_section_labels(data.get("sections", {}))
+    if path:
+        run.attached[path["source"]] = attached_path_result(path, result)
     return result
 
 
-def path_only_draft(data):
+def attached_path_result(path, model_result):
+    """The report of a development path imported with its operating model."""
+    result = ImportResult(
+        source=path["source"],
+        kind=path["kind"],
+        action="updated",
+        page=model_result.page,
+        published=model_result.published,
+        missing=list(model_result.missing),
+    )
+    result.notes.append(
+        _("development path added to the operating model “%(title)s”") % {"title": model_result.page.title}
+    )
+    return result
+
+
+def path_only_draft(data, run):
     """A draft made earlier from a development path alone, that this operating model's file now fills."""
-    page = matching_model(data)
-    if page is None or ImportedSource.objects.filter(page=page).exclude(kind="development_path").exists():
+    if not run.path_only_drafts:
         return None
+    page = matching_model(data)
+    if page is None or page.pk not in run.path_only_drafts:
+        return None
+    run.path_only_drafts.discard(page.pk)
     return page

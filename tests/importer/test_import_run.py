@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from wagtail.models import ReferenceIndex
+from wagtail.models import ReferenceIndex, Revision
 
 from adoption.models import Follow
 from benchmarks.import_bench import write_files
+from importer.models import ImportedSource
 from indexing.pages import AnalysedSearchMixin
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
 from search.models import RelatedModel
@@ -124,3 +125,19 @@ def test_nothing_is_indexed_or_alerted_when_the_run_fails(monkeypatch):
         run_import(FIXTURES / "malli_tahdet.txt", publish=True)
     assert not OperatingModelPage.objects.exists()
     assert mail.outbox == []
+
+
+def test_a_path_imported_with_its_model_joins_the_models_revision_and_a_later_run_updates_both():
+    files = (FIXTURES / "malli_2024.txt", FIXTURES / "polku_perhetupa.txt")
+    out = run_import(*files, publish=True)
+    assert "kehittämisen polku liitettiin toimintamalliin ”Perhetupa – kohtaamispaikka lapsiperheille”" in out
+    page = OperatingModelPage.objects.get()
+    assert page.live and [block.block_type for block in page.development_path][:2] == ["intro", "understand"]
+    assert Revision.objects.for_instance(page).count() == 1, "one revision and publication for both files"
+    records = ImportedSource.objects.order_by("kind")
+    assert [(r.kind, r.page_id, r.revision_id) for r in records] == [
+        ("development_path", page.pk, page.latest_revision_id),
+        ("operating_model", page.pk, page.latest_revision_id),
+    ]
+    out = run_import(*files, publish=True)
+    assert out.splitlines()[-1].startswith("2 tiedostoa: 0 luotiin, 2 päivitettiin, 0 ohitettiin; 2 julkaistiin")

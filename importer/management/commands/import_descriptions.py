@@ -105,10 +105,13 @@ class Command(BaseCommand):
         """
         results = []
         run = ImportRun()
+        run.pair_paths(parsed)
         with transaction.atomic(), batch(), run.deferring():
             for data in parsed:
                 try:
-                    result = import_document(data, publish=publish, force=force, run=run)
+                    result = run.attached.pop(data["source"], None) or import_document(
+                        data, publish=publish, force=force, run=run
+                    )
                     run.add(result.page)
                 except ImportRejected as error:
                     result = ImportResult(source=data["source"], kind=data["kind"], action="skipped")
