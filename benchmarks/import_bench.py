@@ -26,7 +26,7 @@ import django
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = [
     ROOT / "tests" / "importer" / "fixtures" / name
-    for name in ("malli_tahdet.txt", "malli_2024.txt", "malli_puutteellinen.txt", "polku_perhetupa.txt")
+    for name in ("malli_tahdet.txt", "malli_puutteellinen.txt", "malli_2024.txt", "polku_perhetupa.txt")
 ] + [ROOT / "demo" / "seeds" / "003_89e9e5dc8afde3f3.txt"]
 BATCH = 100
 
