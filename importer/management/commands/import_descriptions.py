@@ -113,6 +113,7 @@ class Command(BaseCommand):
                         data, publish=publish, force=force, run=run
                     )
                     run.add(result.page)
+                    result.page = None  # the report keeps no page: memory does not grow with the files
                 except ImportRejected as error:
                     result = ImportResult(source=data["source"], kind=data["kind"], action="skipped")
                     result.notes.append(str(error))
