@@ -141,3 +141,12 @@ def test_a_path_imported_with_its_model_joins_the_models_revision_and_a_later_ru
     ]
     out = run_import(*files, publish=True)
     assert out.splitlines()[-1].startswith("2 tiedostoa: 0 luotiin, 2 päivitettiin, 0 ohitettiin; 2 julkaistiin")
+
+
+def test_a_model_written_in_the_admin_is_not_taken_for_a_path_only_draft(library):
+    written = OperatingModelPageFactory(parent=library, title="Vertaisryhmät eroperheille", body="[]")
+    written.save_revision().publish()
+    run_import(FIXTURES / "malli_puutteellinen.txt", publish=True)
+    assert OperatingModelPage.objects.filter(title="Vertaisryhmät eroperheille").count() == 2
+    written.refresh_from_db()
+    assert len(written.body) == 0 and not ImportedSource.objects.filter(page=written).exists()
