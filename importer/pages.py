@@ -6,6 +6,7 @@ publishing requires; otherwise they stay drafts and the report says why.
 """
 
 import datetime
+import logging
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ from models_library.sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
 from taxonomy.models import Area, Funder, Organisation
 
 from .models import ImportedSource
+
+logger = logging.getLogger(__name__)
 
 OTHER_HEADING = "Muuta"  # heading for text that stood before the first label
 
@@ -395,7 +398,14 @@ class ImportRun:
                     .prefetch_related(*relations, *(["areas__parent"] if "areas" in relations else []))
                 )
                 for backend in backends:
-                    backend.add_bulk(model, pages)
+                    try:
+                        backend.add_bulk(model, pages)
+                    except Exception:
+                        # As Wagtail does on save: a search cluster that is down loses no imported page
+                        # (``update_index`` catches up); a database backend's error ends the run.
+                        if not backend.catch_indexing_errors:
+                            raise
+                        logger.exception("Imported pages could not be indexed in %r", backend)
                 for page in pages:
                     ReferenceIndex.create_or_update_for_object(page)
         self.imported = {}

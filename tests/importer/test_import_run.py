@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from modelsearch.backends import get_search_backend
 from wagtail.models import ReferenceIndex, Revision
 
 from adoption.models import Follow
@@ -150,3 +151,16 @@ def test_a_model_written_in_the_admin_is_not_taken_for_a_path_only_draft(library
     assert OperatingModelPage.objects.filter(title="Vertaisryhmät eroperheille").count() == 2
     written.refresh_from_db()
     assert len(written.body) == 0 and not ImportedSource.objects.filter(page=written).exists()
+
+
+def test_a_search_cluster_that_is_down_loses_no_imported_page(monkeypatch, caplog):
+    backend_class = type(get_search_backend())
+
+    def down(self, model, pages):
+        raise ConnectionError("the cluster is down")
+
+    monkeypatch.setattr(backend_class, "add_bulk", down)
+    monkeypatch.setattr(backend_class, "catch_indexing_errors", True)  # as the OpenSearch backends do
+    run_import(FIXTURES / "malli_tahdet.txt", publish=True)
+    assert OperatingModelPage.objects.live().count() == 1
+    assert "could not be indexed" in caplog.text
