@@ -6,6 +6,7 @@ publishing requires; otherwise they stay drafts and the report says why.
 """
 
 import datetime
+import logging
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,16 +16,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_save
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from modelsearch import index
+from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from articles.models import ArticlePage
 from core.languages import source_locale
 from home.sections import site_sections
+from indexing.pages import FACET_FIELDS
 from models_library.models import (
     SHORT_DESCRIPTION_LIMIT,
     DevelopmentEntityPage,
@@ -36,6 +40,8 @@ from models_library.sections import REQUIRED_TO_PUBLISH, SECTION_ORDER
 from taxonomy.models import Area, Funder, Organisation
 
 from .models import ImportedSource
+
+logger = logging.getLogger(__name__)
 
 OTHER_HEADING = "Muuta"  # heading for text that stood before the first label
 
@@ -291,36 +297,118 @@ def set_article_fields(page, data, result):
     )
 
 
-def set_classifications(page, data, result):
+def set_classifications(page, data, result, run):
     areas = []
     for name in data.get("areas", []):
-        area = find_area(name)
+        area = run.area(name)
         if area:
             areas.append(area)
         else:
             result.notes.append(_("area not recognised: %(name)s") % {"name": name})
     page.areas.set(areas)
-    page.funders.set([find_or_add(Funder, name, result) for name in data.get("funders", [])])
+    page.funders.set([run.classification(Funder, name, result) for name in data.get("funders", [])])
 
 
-@contextmanager
-def indexing_deferred():
-    """Index each page the block imports once, at its end, instead of at each of its saves.
+class ImportRun:
+    """What one run looks up once for all its files, and what it writes once at its end.
 
-    A page is saved three times on import (added, revised, published); each save would index it
-    again, analysing its whole text. Yields the set to which the pages are added.
+    The parent pages, the source locale and the classifications that files name are looked up
+    once. Inside ``deferring()``, a page is not indexed at each of its saves (added, revised,
+    published: each would analyse its whole text again) nor its references recorded each time:
+    both are written when the block ends, for every page the run imported, in chunks, from the
+    pages as stored.
     """
-    models = [OperatingModelPage, DevelopmentEntityPage, ArticlePage]
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-    pages = {}
-    try:
-        yield pages
-    finally:
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)
-        for page in pages.values():
-            index.insert_or_update_object(page)
+
+    CHUNK = 100
+    INDEXED_MODELS = (OperatingModelPage, DevelopmentEntityPage, ArticlePage)
+
+    def __init__(self):
+        self.library, self.articles = site_sections()
+        self.found = {}  # (model, name) -> the classification it stands for, or None
+        self.imported = {}  # model -> ids of its pages imported in this run, in order
+        self.paths = {}  # an operating model's file -> the development path imported with it
+        self.attached = {}  # a development path's file -> the result of its import with its model
+
+    def pair_paths(self, parsed):
+        """Pair each development path imported for the first time with its operating model in the same run (by
+        the national address, else by name): the model's page takes in its path in the same revision and
+        publication, instead of being revised and published again for the path."""
+        models = [data for data in parsed if data["kind"] == "operating_model"]
+        by_url = {data["source_url"]: data for data in models if data.get("source_url")}
+        by_title = {data["title"].strip().casefold(): data for data in models}
+        known = set(
+            ImportedSource.objects.filter(source__in=[data["source"] for data in parsed]).values_list(
+                "source", flat=True
+            )
+        )
+        for path in parsed:
+            if path["kind"] != "development_path" or path["source"] in known:
+                continue
+            model = by_url.get(path.get("source_url")) or by_title.get(path["title"].strip().casefold())
+            if model and model["source"] not in self.paths:
+                self.paths[model["source"]] = path
+
+    @cached_property
+    def path_only_drafts(self):
+        """The ids of the operating models made from a development path alone, which their model's file fills."""
+        paths = ImportedSource.objects.filter(kind="development_path").values("page_id")
+        others = ImportedSource.objects.exclude(kind="development_path").values("page_id")
+        return set(OperatingModelPage.objects.filter(pk__in=paths).exclude(pk__in=others).values_list("pk", flat=True))
+
+    def area(self, name):
+        key = (Area, name.strip().lower())
+        if key not in self.found:
+            self.found[key] = find_area(name)
+        return self.found[key]
+
+    def classification(self, model, name, result):
+        key = (model, " ".join(name.split()).lower())
+        if key not in self.found:
+            self.found[key] = find_or_add(model, name, result)
+        return self.found[key]
+
+    def add(self, page):
+        """Remember an imported page, to index it and record its references at the end."""
+        pages = self.imported.setdefault(type(page), {})
+        pages[page.pk] = None
+
+    @contextmanager
+    def deferring(self):
+        for model in self.INDEXED_MODELS:
+            post_save.disconnect(post_save_signal_handler, sender=model)
+        try:
+            with disable_reference_index_auto_update():
+                yield self
+        finally:
+            for model in self.INDEXED_MODELS:
+                post_save.connect(post_save_signal_handler, sender=model)
+        self.write_indexes()
+
+    def write_indexes(self):
+        """Index the imported pages and record their references, a chunk at a time (one query per relation)."""
+        backends = list(get_search_backends(with_auto_update=True))
+        for model, ids in self.imported.items():
+            ids = list(ids)
+            relations = [name for name in FACET_FIELDS.values() if name != "tags" and hasattr(model, name)]
+            for first in range(0, len(ids), self.CHUNK):
+                pages = list(
+                    model.get_indexed_objects()
+                    .filter(pk__in=ids[first : first + self.CHUNK])
+                    .select_related("locale")
+                    .prefetch_related(*relations, *(["areas__parent"] if "areas" in relations else []))
+                )
+                for backend in backends:
+                    try:
+                        backend.add_bulk(model, pages)
+                    except Exception:
+                        # As Wagtail does on save: a search cluster that is down loses no imported page
+                        # (``update_index`` catches up); a database backend's error ends the run.
+                        if not backend.catch_indexing_errors:
+                            raise
+                        logger.exception("Imported pages could not be indexed in %r", backend)
+                for page in pages:
+                    ReferenceIndex.create_or_update_for_object(page)
+        self.imported = {}
 
 
 PAGE_TYPES = {
@@ -395,7 +483,6 @@ def save_and_publish(page, record_source, data, result, publish):
         else:
             revision.publish()
             result.published = True
-    page.refresh_from_db()
     result.page = page
 
 
@@ -450,13 +537,13 @@ def rich_items(items):
     return "".join(html)
 
 
-def import_development_path(data, publish, force):
+def import_development_path(data, publish, force, run):
     """Attach a development path to its operating model, or make a draft model that holds only the path."""
     result = ImportResult(source=data["source"], kind=data["kind"])
     record = ImportedSource.objects.filter(source=data["source"]).select_related("page").first()
     page = record.page.specific if record and isinstance(record.page.specific, OperatingModelPage) else None
     page = page or matching_model(data)
-    library, _articles = site_sections()
+    library = run.library
     if page is None:
         page = OperatingModelPage(
             locale=library.locale,
@@ -484,19 +571,20 @@ def import_development_path(data, publish, force):
 
 
 @transaction.atomic
-def import_document(data, publish=False, force=False):
+def import_document(data, publish=False, force=False, run=None):
     """Create or update the page for one parsed document; returns an ``ImportResult``.
 
-    Raises ``ImportRejected`` when the document cannot become a valid page, and when its
-    page was edited in the admin after the last import (unless ``force``): an import
-    never overwrites an editor's work without being told to.
+    ``run`` is the ``ImportRun`` of a run of several documents. Raises ``ImportRejected`` when
+    the document cannot become a valid page, and when its page was edited in the admin after
+    the last import (unless ``force``): an import never overwrites an editor's work without
+    being told to.
     """
+    run = run or ImportRun()
     if data["kind"] == "development_path":
-        return import_development_path(data, publish, force)
+        return import_development_path(data, publish, force, run)
     result = ImportResult(source=data["source"], kind=data["kind"], unknown=list(data.get("unknown_labels", [])))
     model, set_fields = PAGE_TYPES[data["kind"]]
-    library, article_index = site_sections()
-    parent = article_index if model is ArticlePage else library
+    parent = run.articles if model is ArticlePage else run.library
 
     record = ImportedSource.objects.filter(source=data["source"]).select_related("page").first()
     page = record.page.specific if record else None
@@ -507,7 +595,7 @@ def import_document(data, publish=False, force=False):
         page = None
     check_not_edited(page, record, force)
     if page is None and model is OperatingModelPage:
-        page = path_only_draft(data)
+        page = path_only_draft(data, run)
 
     if page is None:
         page = model(locale=parent.locale, live=False)
@@ -518,7 +606,7 @@ def import_document(data, publish=False, force=False):
 
     set_fields(page, data, result)
     if model is not ArticlePage:
-        set_classifications(page, data, result)
+        set_classifications(page, data, result, run)
     if data.get("unknown_labels"):
         result.notes.append(
             _("unknown labels kept as other sections: %(labels)s") % {"labels": ", ".join(data["unknown_labels"])}
@@ -530,17 +618,46 @@ def import_document(data, publish=False, force=False):
         page.full_clean(exclude=["path", "depth"] if page.pk is None else None)
     except ValidationError as error:
         raise ImportRejected(validation_messages(error)) from error
+    path = run.paths.get(data["source"])
+    if path:
+        page.development_path = path_stream(path)
     if page.pk is None:
         parent.add_child(instance=page)
+    if path:  # its record gets the page's new revision with the model's (save_and_publish)
+        ImportedSource.objects.update_or_create(
+            source=path["source"],
+            defaults={"page": page, "kind": path["kind"], "source_url": path.get("source_url", "")},
+        )
     save_and_publish(page, data["source"], data, result, publish)
     if model is OperatingModelPage:
         result.missing = missing_section_labels(data.get("sections", {}))
+    if path:
+        run.attached[path["source"]] = attached_path_result(path, result)
     return result
 
 
-def path_only_draft(data):
+def attached_path_result(path, model_result):
+    """The report of a development path imported with its operating model."""
+    result = ImportResult(
+        source=path["source"],
+        kind=path["kind"],
+        action="updated",
+        page=model_result.page,
+        published=model_result.published,
+        missing=list(model_result.missing),
+    )
+    result.notes.append(
+        _("development path added to the operating model “%(title)s”") % {"title": model_result.page.title}
+    )
+    return result
+
+
+def path_only_draft(data, run):
     """A draft made earlier from a development path alone, that this operating model's file now fills."""
-    page = matching_model(data)
-    if page is None or ImportedSource.objects.filter(page=page).exclude(kind="development_path").exists():
+    if not run.path_only_drafts:
         return None
+    page = matching_model(data)
+    if page is None or page.pk not in run.path_only_drafts:
+        return None
+    run.path_only_drafts.discard(page.pk)
     return page

@@ -1,6 +1,8 @@
 """Atom feeds of new and updated descriptions, each language its own: the whole library, one theme,
 area (a county includes its municipalities) or tag, and any search (``/search/?…&format=atom``)."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -11,10 +13,11 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from models_library.models import SOURCE_LOCALE, DescriptionPage, DevelopmentEntityPage, OperatingModelPage
+from search.query import newest_first
 from taxonomy.models import Area, Theme
 
 from .filters import filter_pages
-from .representation import author_names, localized_name
+from .representation import author_names, localized_name, page_dates
 from .structured_data import summary
 
 FEED_SIZE = 50
@@ -22,14 +25,15 @@ SCOPES = {"theme": Theme, "area": Area, "tag": Tag}
 
 
 def description_pages(locale):
-    """The published public descriptions of a language, the most recently published first."""
-    return (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale)
-        .type(OperatingModelPage, DevelopmentEntityPage)
-        .order_by("-last_published_at", "-pk")
-    )
+    """The published public descriptions of a language, the most recently modified first (by their own dates:
+    an imported description's are its source's)."""
+    types = (OperatingModelPage, DevelopmentEntityPage)
+    return newest_first(Page.objects.live().public().filter(locale=locale).type(*types), types)
+
+
+def at_midnight(day):
+    """A date as the start of that day, as Atom's dates are times."""
+    return datetime.datetime.combine(day, datetime.time()) if day else None
 
 
 class PageFeed(Feed):
@@ -65,10 +69,11 @@ class PageFeed(Feed):
         return ", ".join(author_names(page)) or None
 
     def item_pubdate(self, page):
-        return page.first_published_at
+        """The page's own creation date (an imported description's is its source's), not its publication here."""
+        return at_midnight(page_dates(page)[0])
 
     def item_updateddate(self, page):
-        return page.last_published_at
+        return at_midnight(page_dates(page)[1])
 
     def item_categories(self, page):
         if isinstance(page, DescriptionPage):

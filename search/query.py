@@ -15,8 +15,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Case, F, Q, When
-from django.db.models.functions import Length
+from django.db.models import Case, DateField, F, Q, When
+from django.db.models.functions import Coalesce, Length, TruncDate
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
@@ -137,6 +137,27 @@ def pages_in(locale):
     return Page.objects.live().public().filter(locale=locale).type(*SEARCHED_TYPES.values())
 
 
+def own_date(types=None):
+    """A page's own date, for ordering pages of the ``types`` newest first: a description's last-modified
+    date (its source's when it was imported), an article's date, else the day it was first published here.
+
+    An import publishes hundreds of descriptions in a minute; their order is their source's dates, not that minute.
+    """
+    dates = [
+        f"{model._meta.model_name}__{'modified_date' if hasattr(model, 'modified_date') else 'date'}"
+        for model in types or SEARCHED_TYPES.values()
+    ]
+    return Coalesce(*dates, TruncDate("first_published_at"), output_field=DateField())
+
+
+def newest_first(pages, types=None):
+    """``pages`` (of the searched ``types``, all by default) by their own date (``own_date``), the newest first; on
+    the same day, the last published first."""
+    return pages.annotate(own_date=own_date(types)).order_by(
+        F("own_date").desc(nulls_last=True), F("first_published_at").desc(nulls_last=True), "-pk"
+    )
+
+
 def published_pages(locale):
     """Every page the search covers: published, public, of the searched types, in the language, and
     the Finnish pages not translated into it (every description can be found in every language)."""
@@ -212,7 +233,7 @@ def run_search(params, locale=None):
         values = FacetValues(published.values("pk"))
     if not words or params.sort == "newest":
         newest = published.filter(pk__in=id_list(candidates)) if words else published
-        newest = newest.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        newest = newest_first(newest)
         candidates = list(newest.values_list("pk", flat=True))
     if full is not None:  # the full matches first, each part in its order
         candidates = [pk for pk in candidates if pk in full] + [pk for pk in candidates if pk not in full]

@@ -18,6 +18,7 @@ from django_tasks import task
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from core.batches import defer, in_batch
 from indexing.analysis import analyse_query
 from models_library.models import OperatingModelPage
 
@@ -110,9 +111,19 @@ def refresh_related(page_id):
         store_related(neighbour)
 
 
+def forget_stored(locale_id):
+    """Drops the stored lists of a language: each is computed again on its page's next view (``stored_related``)."""
+    RelatedModel.objects.filter(page__locale_id=locale_id).delete()
+
+
 def publication_changed(sender, instance, **kwargs):
+    """Refreshes the lists a publication can change; in a bulk run (``core.batches``), forgets the language's lists
+    once at its end instead, as refreshing each page's neighbours would cost more than the run."""
     if isinstance(instance, OperatingModelPage):
-        refresh_related.enqueue(instance.pk)
+        if in_batch():
+            defer(forget_stored, instance.locale_id)
+        else:
+            refresh_related.enqueue(instance.pk)
 
 
 def forget_deleted(sender, instance, **kwargs):

@@ -16,7 +16,7 @@ can then go.
 from django.db.models import Expression, FloatField, Func, TextField
 from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite import sqlite
-from modelsearch.index import SearchField
+from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_content_type_pk
 
@@ -50,14 +50,19 @@ class FTS5Query(Expression):
 
 
 class BoostedFieldsIndexer(sqlite.ObjectIndexer):
-    """The ``title`` column holds the boosted search fields (the title among them), ``body`` the rest."""
+    """The ``title`` column holds the boosted search fields (the title among them), ``body`` the rest.
+
+    Each field's value is prepared once for all three columns: upstream prepares every field again
+    for each column, which analyses a page's whole text three times.
+    """
+
+    @cached_property
+    def prepared(self):
+        return [pair for field in self.search_fields for pair in self.prepare_field(self.obj, field)]
 
     def texts(self, boosted):
         return " ".join(
-            value
-            for field in self.search_fields
-            for current_field, value in self.prepare_field(self.obj, field)
-            if isinstance(current_field, SearchField) and bool(current_field.boost) == boosted
+            value for field, value in self.prepared if isinstance(field, SearchField) and bool(field.boost) == boosted
         )
 
     @cached_property
@@ -67,6 +72,10 @@ class BoostedFieldsIndexer(sqlite.ObjectIndexer):
     @cached_property
     def body(self):
         return self.texts(boosted=False)
+
+    @cached_property
+    def autocomplete(self):
+        return " ".join(value for field, value in self.prepared if isinstance(field, AutocompleteField))
 
 
 class BoostedSQLiteIndex(sqlite.SQLiteIndex):

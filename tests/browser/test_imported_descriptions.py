@@ -45,3 +45,24 @@ def test_a_visitor_reads_the_development_path_and_the_missing_section_notice(
     assert browser_page.get_by_text("Ei kuvattu").count() == 3
     assert axe.run(browser_page, options={"runOnly": WCAG_TAGS}).violations_count == 0
     screenshot("imported-missing-sections")
+
+
+def test_a_visitor_finds_the_newest_descriptions_by_their_own_dates(imported, live_server, browser_page, screenshot):
+    """Imported in one minute, the descriptions are ordered and dated by their source: created and last modified."""
+    browser_page.goto(live_server.url + "/fi/")
+    box = browser_page.get_by_role("search").get_by_role("combobox")
+    box.fill("perhe")
+    box.press("Enter")
+    browser_page.wait_for_load_state()
+    browser_page.get_by_label("Järjestys").select_option(label="Uusimmat ensin")
+    browser_page.get_by_role("button", name="Järjestä").click()
+    browser_page.wait_for_load_state()
+
+    cards = browser_page.locator(".search-results li").filter(has=browser_page.get_by_role("heading"))
+    titles = [title.strip() for title in cards.get_by_role("heading").all_inner_texts()]
+    expected = [PERHETUPA, "Matalan kynnyksen perheneuvonta sotekeskuksessa", "Vertaisryhmät eroperheille"]
+    assert [title for title in titles if title in expected] == expected
+    newest = cards.filter(has_text=PERHETUPA).first
+    expect(newest).to_contain_text("Luotu 24.6.2024")
+    expect(newest).to_contain_text("Viimeksi muokattu 7.1.2025")
+    screenshot("imported-newest-first")

@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from core.batches import batch
 from importer.models import ImportedSource
-from importer.pages import ImportRejected, ImportResult, import_document, indexing_deferred, missing_section_labels
+from importer.pages import ImportRejected, ImportResult, ImportRun, import_document, missing_section_labels
 from importer.parser import ImportFileError, parse_file
 
 KIND_NAMES = {
@@ -97,13 +98,22 @@ class Command(BaseCommand):
             )
 
     def import_all(self, parsed, publish, force):
-        """Import the parsed documents in one transaction (each its own savepoint): SQLite commits are slow."""
+        """Import the parsed documents in one transaction (each its own savepoint): SQLite commits are slow.
+
+        The search index and Wagtail's reference index are written at the end of the run, and the work
+        that publications start elsewhere (related models, followers' alerts) after that (``core.batches``).
+        """
         results = []
-        with transaction.atomic(), indexing_deferred() as indexed:
+        run = ImportRun()
+        run.pair_paths(parsed)
+        with transaction.atomic(), batch(), run.deferring():
             for data in parsed:
                 try:
-                    result = import_document(data, publish=publish, force=force)
-                    indexed[result.page.pk] = result.page
+                    result = run.attached.pop(data["source"], None) or import_document(
+                        data, publish=publish, force=force, run=run
+                    )
+                    run.add(result.page)
+                    result.page = None  # the report keeps no page: memory does not grow with the files
                 except ImportRejected as error:
                     result = ImportResult(source=data["source"], kind=data["kind"], action="skipped")
                     result.notes.append(str(error))
