@@ -208,6 +208,8 @@ def set_operating_model_fields(page, data, result):
     page.title = data["title"]
     page.short_description = data.get("short_description", "")
     page.implementation_place = data.get("implementation_place", "")
+    if page.organisation_id is None:
+        page.organisation = implementing_organisation(page.implementation_place, result)
     if data.get("created"):
         page.created_date = as_date(data["created"])
     page.modified_date = source_modified(data)
@@ -241,6 +243,24 @@ def set_operating_model_fields(page, data, result):
             _("the cover image “%(caption)s” is named but no image file was given")
             % {"caption": data["cover_image_caption"]}
         )
+
+
+def implementing_organisation(place, result):
+    """The organisation that a model's implementation place (*Toteutuspaikka*) names, or None.
+
+    A listed organisation, or a wellbeing services county (the body that runs the county's services);
+    any other place ("neuvolat", a municipality's health centre) stays as text only.
+    """
+    text = " ".join(place.split())
+    if not text:
+        return None
+    listed = Organisation.objects.filter(locale=source_locale(), name__iexact=text).first()
+    if listed is not None:
+        return listed
+    area = find_area(text)
+    if area is not None and area.kind == Area.Kind.COUNTY:
+        return find_or_add(Organisation, area.name, result)
+    return None
 
 
 def set_entity_fields(page, data, result):

@@ -11,7 +11,7 @@ from home.models import SiteTexts
 from home.templatetags.text_tags import hyphenate
 from models_library.models import OperatingModelPage
 from search.glossary import in_finnish
-from taxonomy.models import Area, Theme
+from taxonomy.models import Area, Organisation, Theme
 from tests.factories import OperatingModelPageFactory
 from tests.translations.test_translations import swedish
 
@@ -133,6 +133,11 @@ class TestLibraryAndHome:
         assert '<span class="figures__number">2</span> toimintamallia' in main
         counties = {area.slug for page in (model_page, untranslated) for area in page.areas.all()}
         assert f'<span class="figures__number">{len(counties)}</span> hyvinvointialuetta' in main
+        assert "organisaati" not in main  # no model names its organisation: no "0 organisations"
+        untranslated.organisation = Organisation.objects.create(locale=untranslated.locale, name="Perhekeskus Aurinko")
+        untranslated.save_revision().publish()
+        main = shown(client.get("/fi/").content.decode()).split('<main id="main"', 1)[1]
+        assert '<span class="figures__number">1</span> organisaatio</li>' in main
         assert f'href="{library.url}?type=operating_model&amp;theme=perhekeskukset&amp;sort=newest"' in main
         # One search box, the header's, as on every page.
         assert html.count('type="search"') == 1
