@@ -258,9 +258,15 @@ def implementing_organisation(place, result):
     if listed is not None:
         return listed
     area = find_area(text)
-    if area is not None and area.kind == Area.Kind.COUNTY:
-        return find_or_add(Organisation, area.name, result)
-    return None
+    if area is None or area.kind != Area.Kind.COUNTY:
+        return None
+    organisation = find_or_add(Organisation, area.name, result)
+    for county in area.get_translations():  # named in Swedish and English as the county is
+        if not organisation.has_translation(county.locale):
+            translation = organisation.copy_for_translation(county.locale)
+            translation.name = county.name
+            translation.save()
+    return organisation
 
 
 def set_entity_fields(page, data, result):

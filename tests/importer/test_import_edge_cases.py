@@ -151,6 +151,21 @@ def test_the_implementation_place_names_the_organisation_when_it_is_a_county(pla
     assert (found.name if found else None) == organisation
 
 
+def test_an_organisation_made_from_a_county_has_the_countys_swedish_and_english_names():
+    organisation = implementing_organisation("Etelä-Savo", ImportResult(source="x"))
+    names = {
+        item.locale.language_code: item.name
+        for item in Organisation.objects.filter(
+            pk__in=[organisation.pk, *organisation.get_translations().values_list("pk", flat=True)]
+        )
+    }
+    assert names == {
+        "fi": "Etelä-Savon hyvinvointialue",
+        "sv": "Södra Savolax välfärdsområde",
+        "en": "Wellbeing services county of South Savo",
+    }
+
+
 def test_the_implementation_place_finds_a_listed_organisation_without_adding_one():
     listed = Organisation.objects.create(locale=Locale.objects.get(language_code="fi"), name="Perhekeskus Aurinko")
     result = ImportResult(source="x")
