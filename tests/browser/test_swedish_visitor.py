@@ -57,6 +57,8 @@ def test_a_swedish_visitor_on_a_phone_searches_reads_proposes_contacts_and_sees_
         page.get_by_role("search").get_by_role("button", name="Sök").click()
         page.wait_for_url("**/sv/search/?q=familjer%C3%A5dgivning")
         look("2-search")
+        follow = page.get_by_label("Bevaka den här sökningen per e-post").bounding_box()
+        assert follow["width"] >= width - 60  # the follow form is styled on the search page too
         page.get_by_role("link", name=MODEL_SV).click()
         page.wait_for_url("**/sv/**")
         assert page.locator("h1").inner_text().replace("\u00ad", "") == MODEL_SV
