@@ -5,12 +5,14 @@ page is in Swedish and nothing scrolls sideways."""
 from io import StringIO
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from django.core.management import call_command
 
 from adoption.models import Adoption, AdoptionStatus, ModerationState
 from models_library.models import OperatingModelAuthor, OperatingModelPage
 from taxonomy.models import Area
+from tests.browser.test_accessibility import WCAG_TAGS
 from tests.browser.test_public_face import overflow
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -93,6 +95,8 @@ def test_a_swedish_visitor_on_a_phone_searches_reads_proposes_contacts_and_sees_
         assert "Södra Savolax välfärdsområde" in adoptions.get_by_role("table").inner_text()
         assert adoptions.get_by_role("img", name="Ibruktaganden per välfärdsområde").is_visible()
         look("6-statistics")
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert not results.violations_count, results.generate_report()
     finally:
         context.close()
     assert not wide, wide
