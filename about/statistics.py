@@ -1,4 +1,5 @@
-"""The library in figures: operating models by county, theme, development stage and year.
+"""The library in figures: operating models by county, theme, development stage and year, and what the
+apps above the content add through the ``statistics_sections`` hook (the adoption app its adoptions).
 
 The counts are the search's facet counts over every operating model of the visitor's language (the
 untranslated Finnish ones included), so they agree with what the library's filters show. Each is
@@ -9,12 +10,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.models import Locale
 
 from models_library.models import OperatingModelPage
 from search.query import SearchParams, run_search
 from taxonomy.models import Area
 
+# Each function registered under this name takes the request and returns a section of HTML (or nothing).
+STATISTICS_SECTIONS_HOOK = "statistics_sections"
 BAR_HEIGHT = 28
 LABEL_WIDTH = 300
 CHART_WIDTH = 640
@@ -82,3 +86,8 @@ def library_charts(locale=None):
 
 def bars(options):
     return [Bar(str(option["label"]), option["count"]) for option in options]
+
+
+def hooked_sections(request):
+    """The sections other apps add to the page, in the hooks' order."""
+    return [section for add in hooks.get_hooks(STATISTICS_SECTIONS_HOOK) if (section := add(request))]

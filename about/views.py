@@ -10,7 +10,7 @@ from django.templatetags.static import static
 from django.utils.translation import get_language, gettext
 
 from .forms import AccessibilityFeedbackForm
-from .statistics import library_charts
+from .statistics import hooked_sections, library_charts
 
 # When the statement was last reviewed; shown on the page as the national model asks.
 STATEMENT_REVIEWED = datetime.date(2026, 11, 29)
@@ -34,7 +34,8 @@ def accessibility_statement(request):
 
 def statistics(request):
     total, charts = library_charts()
-    return TemplateResponse(request, "about/statistics.html", {"total": total, "charts": charts})
+    context = {"total": total, "charts": charts, "sections": hooked_sections(request)}
+    return TemplateResponse(request, "about/statistics.html", context)
 
 
 def web_manifest(request):

@@ -40,7 +40,8 @@ def localized(objects, locale, model):
 
 
 def build(locale, status=""):
-    """The approved adoptions (of one status, if given) counted by county and by model, and listed one by one."""
+    """The approved adoptions (of one status, if given) counted by county and by model, with the totals by
+    status, and listed one by one."""
     adoptions = Adoption.objects.approved().select_related("area__parent", "operating_model__derived_from")
     if status in AdoptionStatus.values:
         adoptions = adoptions.filter(status=status)
@@ -64,6 +65,7 @@ def build(locale, status=""):
         "county_rows": county_rows,
         "model_rows": model_rows,
         "chart": chart(county_rows),
+        "status_totals": Row("", counts=Counter(adoption.status for adoption in adoptions)),
         "total": len(adoptions),
         "records": records,
         "status": status if status in AdoptionStatus.values else "",

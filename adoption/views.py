@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from core.languages import source_locale
 from models_library.models import OperatingModelPage
 from search.views import csv_response
 
@@ -100,8 +101,14 @@ def contact(request, page_id):
 
 
 def contact_addresses(page):
-    """The private addresses of the model's authors, or else its development entity's contact person."""
+    """The private addresses of the model's authors, or else its development entity's contact person.
+
+    A translation whose authors have no address yet (it is brought up to date later) uses those of the
+    Finnish page."""
     addresses = [author.email for author in page.authors.all() if author.email]
+    source = page.get_translation_or_none(source_locale())
+    if not addresses and source is not None:
+        addresses = [author.email for author in source.specific.authors.all() if author.email]
     entity = page.development_entity
     if not addresses and entity and entity.contact_email:
         addresses = [entity.contact_email]

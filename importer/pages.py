@@ -214,6 +214,8 @@ def set_operating_model_fields(page, data, result):
     page.title = data["title"]
     page.short_description = data.get("short_description", "")
     page.implementation_place = data.get("implementation_place", "")
+    if page.organisation_id is None:
+        page.organisation = implementing_organisation(page.implementation_place, result)
     if data.get("created"):
         page.created_date = as_date(data["created"])
     page.modified_date = source_modified(data)
@@ -247,6 +249,30 @@ def set_operating_model_fields(page, data, result):
             _("the cover image “%(caption)s” is named but no image file was given")
             % {"caption": data["cover_image_caption"]}
         )
+
+
+def implementing_organisation(place, result):
+    """The organisation that a model's implementation place (*Toteutuspaikka*) names, or None.
+
+    A listed organisation, or a wellbeing services county (the body that runs the county's services);
+    any other place ("neuvolat", a municipality's health centre) stays as text only.
+    """
+    text = " ".join(place.split())
+    if not text:
+        return None
+    listed = Organisation.objects.filter(locale=source_locale(), name__iexact=text).first()
+    if listed is not None:
+        return listed
+    area = find_area(text)
+    if area is None or area.kind != Area.Kind.COUNTY:
+        return None
+    organisation = find_or_add(Organisation, area.name, result)
+    for county in area.get_translations():  # named in Swedish and English as the county is
+        if not organisation.has_translation(county.locale):
+            translation = organisation.copy_for_translation(county.locale)
+            translation.name = county.name
+            translation.save()
+    return organisation
 
 
 def set_entity_fields(page, data, result):

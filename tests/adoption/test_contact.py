@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Locale
 
 from tests.factories import DevelopmentEntityPageFactory
 
@@ -96,3 +97,12 @@ def test_invalid_input_gives_clear_messages(client, model_page):
     # Django's wording (the project catalog), not Django REST framework's Swedish "Ange en giltig mejladress.".
     assert "Fyll i en giltig e-postadress." in html and "Detta fält måste fyllas i." in html
     assert not mail.outbox
+
+
+def test_a_translation_whose_authors_have_no_address_yet_reaches_the_finnish_pages_authors(client, model_page):
+    swedish = model_page.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
+    swedish.authors.update(email="")  # the translation was made before the address was given
+    swedish.save_revision().publish()
+    response = client.post(contact_url(swedish, "sv"), message(), follow=True)
+    assert "Ditt meddelande skickades." in response.content.decode()
+    assert mail.outbox[0].to == [AUTHOR_EMAIL]

@@ -2,17 +2,19 @@
 axe-core in Finnish, Swedish and English, a Swedish search that finds a Finnish model, and the
 accessibility statement's feedback form reached from the footer."""
 
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from pypdf import PdfReader
 from wagtail.models import Locale
 
 from articles.models import ArticleIndexPage, ArticlePage
 from demo.translations import translate_demo
 from models_library.models import DevelopmentEntityPage, ModelLibraryPage, OperatingModelPage
 from taxonomy.models import Theme
+from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_accessibility import WCAG_TAGS
 from tests.conftest import SEEDS
 
@@ -53,23 +55,32 @@ def finnish_page_urls():
 
 
 def focused(browser_page):
-    """What has the focus: its tag, text, id, link, and whether the focus is visibly outlined."""
+    """What has the focus: its tag, text, id, link, whether the focus is visibly marked (an outline of
+    2 px or more, or a box shadow), and whether it comes after the element focused before it on the page
+    (the tab order follows the reading order)."""
     return browser_page.evaluate(
         """() => { const e = document.activeElement; const s = getComputedStyle(e);
-        const visible = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+        const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
         const text = (e.innerText || e.value || '').replace(/\\u00ad/g, '').trim();
-        return {tag: e.tagName, text: text, id: e.id, href: e.getAttribute('href') || '', visible: visible};
+        const before = window.__focusedBefore;
+        const inOrder = !before || !before.isConnected || e === before
+            || Boolean(before.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+        window.__focusedBefore = e;
+        return {tag: e.tagName, text: text, id: e.id, href: e.getAttribute('href') || '', visible: visible,
+                in_order: inOrder};
         }"""
     )
 
 
 def tab_to(browser_page, wanted, limit=120):
-    """Press Tab until ``wanted(focused element)`` holds; every element passed on the way shows its focus."""
+    """Press Tab until ``wanted(focused element)`` holds; every element passed on the way shows its focus,
+    and each comes after the one before it."""
     for _ in range(limit):
         browser_page.keyboard.press("Tab")
         element = focused(browser_page)
         assert element["tag"] != "BODY", "went through the whole page without reaching it"
         assert element["visible"], f"no visible focus on {element}"
+        assert element["in_order"], f"the focus went back up the page to {element}"
         if wanted(element):
             return element
     raise AssertionError("never reached by Tab")
@@ -111,6 +122,37 @@ def test_keyboard_only_journey_from_home_to_a_model_and_its_swedish_library(
     browser_page.wait_for_url("**" + public_site.url)
     screenshot("keyboard-3-model")
 
+    # Space on the button adds the model to the comparison; the page comes back with the focus on top.
+    tab_to(browser_page, lambda e: e["tag"] == "BUTTON" and e["text"].startswith("Lisää vertailuun"))
+    browser_page.keyboard.press("Space")
+    browser_page.wait_for_load_state()
+    assert "on lisätty vertailuun" in browser_page.get_by_role("status").first.inner_text()
+    assert browser_page.get_by_role("link", name="Vertailussa: vertaa nyt").is_visible()
+
+    # Enter on the adoption kit opens the PDF; its text, read back by a PDF parser, is the model's.
+    tab_to(browser_page, lambda e: e["tag"] == "A" and e["text"] == "Käyttöönottopaketti (PDF)")
+    browser_page.screenshot(path=SCREENSHOTS / "keyboard-4-adoption-kit-focused.png")  # the focus ring shown
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_url("**/kit.pdf")
+    kit = browser_page.request.get(browser_page.url)
+    assert kit.headers["content-type"] == "application/pdf"
+    text = " ".join(" ".join((sheet.extract_text() or "").split()) for sheet in PdfReader(BytesIO(kit.body())).pages)
+    assert MODEL_TITLE in text and "Ratkaisun perusidea" in text
+    browser_page.go_back()
+    browser_page.wait_for_url("**" + public_site.url)
+
+    # The comparison holds the model, reached by Enter from the model page.
+    tab_to(browser_page, lambda e: e["tag"] == "A" and e["text"] == "Vertailussa: vertaa nyt")
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_url("**/adoptions/compare/")
+    assert [h.replace("\u00ad", "") for h in browser_page.locator(".compare__model h2").all_inner_texts()] == [
+        MODEL_TITLE
+    ]
+    screenshot("keyboard-5-comparison")
+    tab_to(browser_page, lambda e: e["tag"] == "A" and e["text"] == MODEL_TITLE)
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_url("**" + public_site.url)
+
     # Not translated into Swedish: the switcher leads to the Swedish library, which lists it in Finnish.
     tab_to(browser_page, lambda e: e["tag"] == "A" and e["text"] == "gå till närmaste svenska sida")
     browser_page.keyboard.press("Enter")
@@ -119,7 +161,20 @@ def test_keyboard_only_journey_from_home_to_a_model_and_its_swedish_library(
     card = browser_page.locator("li.card", has_text=MODEL_TITLE)
     assert card.get_attribute("lang") == "fi"
     assert "På finska" in card.inner_text()
-    screenshot("keyboard-4-swedish-library")
+    screenshot("keyboard-6-swedish-library")
+
+
+def overflow(page):
+    """What sticks out sideways of the page (tables scroll in their own box), or None."""
+    wide = page.evaluate(
+        """() => { const w = document.documentElement.clientWidth;
+        const out = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
+            && !e.closest('.table-wrapper, .table-wrap, .chart__scroll, .visually-hidden, .skip-link, '
+                + 'wagtail-userbar'));
+        return {scroll: document.documentElement.scrollWidth, width: w,
+                out: out.slice(0, 3).map(e => e.tagName + '.' + e.className)}; }"""
+    )
+    return wide if wide["scroll"] > wide["width"] or wide["out"] else None
 
 
 @pytest.mark.parametrize("width", [320, 640])
@@ -131,14 +186,7 @@ def test_every_public_page_type_reflows_at_320_px_and_200_percent_zoom(public_si
     try:
         for name, path in finnish_page_urls().items():
             page.goto(live_server.url + path)
-            wide = page.evaluate(
-                """() => { const w = document.documentElement.clientWidth;
-                const out = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
-                    && !e.closest('.table-wrapper, .visually-hidden, .skip-link, wagtail-userbar'));
-                return {scroll: document.documentElement.scrollWidth, width: w,
-                        out: out.slice(0, 3).map(e => e.tagName + '.' + e.className)}; }"""
-            )
-            if wide["scroll"] > wide["width"] or wide["out"]:
+            if wide := overflow(page):
                 overflowing[name] = wide
             assert page.locator("h1").is_visible(), name
             page.screenshot(path=f"screenshots/reflow-{width}-{name}.png", full_page=True)

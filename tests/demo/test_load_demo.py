@@ -63,3 +63,10 @@ def test_a_model_and_an_article_are_published_in_swedish_through_the_swedish_rev
     assert "yhteinen tiimityön malli" not in html
     assert "Mer information" in client.get(article.url).content.decode()
     assert "Published through the Swedish review: " + MODEL_SV in demo
+
+
+def test_the_home_page_counts_the_organisations_of_the_demo_models(client, demo):
+    """The operating model's implementation place, a county, is its organisation."""
+    main = client.get("/fi/").content.decode().split('<main id="main"', 1)[1]
+    assert '<span class="figures__number">1</span> organisaatio' in main
+    assert '<span class="figures__number">0</span>' not in main

@@ -4,13 +4,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from wagtail.models import Locale
 
 from articles.models import ArticlePage
 from importer.models import ImportedSource
-from importer.pages import ImportResult, find_or_add, import_document
+from importer.pages import ImportResult, find_or_add, implementing_organisation, import_document
 from importer.parser import parse_text
 from models_library.models import DevelopmentEntityPage, OperatingModelPage
-from taxonomy.models import Funder
+from taxonomy.models import Funder, Organisation
 from tests.conftest import SEED_ENTITY, SEED_MODEL
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +133,41 @@ def test_the_demo_refuses_to_load_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("load_demo", stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    "place, organisation",
+    [
+        ("Etelä-Savon hyvinvointialue", "Etelä-Savon hyvinvointialue"),
+        ("Etelä-Savo", "Etelä-Savon hyvinvointialue"),  # a county by its everyday name
+        ("Juva", None),  # a municipality is a place, not the implementing body
+        ("Neuvolat ja perhekeskukset", None),
+        ("", None),
+    ],
+)
+def test_the_implementation_place_names_the_organisation_when_it_is_a_county(place, organisation):
+    result = ImportResult(source="x")
+    found = implementing_organisation(place, result)
+    assert (found.name if found else None) == organisation
+
+
+def test_an_organisation_made_from_a_county_has_the_countys_swedish_and_english_names():
+    organisation = implementing_organisation("Etelä-Savo", ImportResult(source="x"))
+    names = {
+        item.locale.language_code: item.name
+        for item in Organisation.objects.filter(
+            pk__in=[organisation.pk, *organisation.get_translations().values_list("pk", flat=True)]
+        )
+    }
+    assert names == {
+        "fi": "Etelä-Savon hyvinvointialue",
+        "sv": "Södra Savolax välfärdsområde",
+        "en": "Wellbeing services county of South Savo",
+    }
+
+
+def test_the_implementation_place_finds_a_listed_organisation_without_adding_one():
+    listed = Organisation.objects.create(locale=Locale.objects.get(language_code="fi"), name="Perhekeskus Aurinko")
+    result = ImportResult(source="x")
+    assert implementing_organisation(" Perhekeskus  Aurinko ", result) == listed
+    assert result.notes == []

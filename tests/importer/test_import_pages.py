@@ -33,6 +33,7 @@ def test_seed_003_lands_in_the_operating_model_fields():
     assert page.short_description.startswith("Kasvatus- ja perheneuvontapalveluiden kehittäminen")
     assert page.short_description.endswith("yhtenevät käytänteet ja asiakasohjaus.")
     assert page.implementation_place == "Etelä-Savon hyvinvointialue"
+    assert page.organisation.name == "Etelä-Savon hyvinvointialue"  # the county that implements it
     assert [(area.slug, area.kind) for area in page.areas.all()] == [("etela-savo", "county")]
     assert [funder.slug for funder in page.funders.all()] == ["stm"]
     assert [author.name for author in page.authors.all()] == ["Taina Paananen"]

@@ -6,11 +6,12 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from adoption.models import Adoption, AdoptionStatus, ModerationState
 from home.models import SiteTexts
 from home.templatetags.text_tags import hyphenate
 from models_library.models import OperatingModelPage
 from search.glossary import in_finnish
-from taxonomy.models import Area, Theme
+from taxonomy.models import Area, Organisation, Theme
 from tests.factories import OperatingModelPageFactory
 from tests.translations.test_translations import swedish
 
@@ -132,6 +133,11 @@ class TestLibraryAndHome:
         assert '<span class="figures__number">2</span> toimintamallia' in main
         counties = {area.slug for page in (model_page, untranslated) for area in page.areas.all()}
         assert f'<span class="figures__number">{len(counties)}</span> hyvinvointialuetta' in main
+        assert "organisaati" not in main  # no model names its organisation: no "0 organisations"
+        untranslated.organisation = Organisation.objects.create(locale=untranslated.locale, name="Perhekeskus Aurinko")
+        untranslated.save_revision().publish()
+        main = shown(client.get("/fi/").content.decode()).split('<main id="main"', 1)[1]
+        assert '<span class="figures__number">1</span> organisaatio</li>' in main
         assert f'href="{library.url}?type=operating_model&amp;theme=perhekeskukset&amp;sort=newest"' in main
         # One search box, the header's, as on every page.
         assert html.count('type="search"') == 1
@@ -145,6 +151,49 @@ class TestLibraryAndHome:
         assert '<tr><th scope="row">2023</th><td>1</td></tr>' in html
         sv = client.get("/sv/statistics/").content.decode()
         assert "Verksamhetsmodeller per tema" in sv
+
+    def test_statistics_count_approved_adoptions_by_county_and_status_in_each_language(self, untranslated, client):
+        def adopt(area_name, status, state=ModerationState.APPROVED):
+            area = Area.objects.get(locale__language_code="fi", name=area_name)
+            Adoption.objects.create(
+                operating_model=untranslated, organisation=area_name, area=area, status=status, moderation_state=state
+            )
+
+        adopt("Juva", AdoptionStatus.USES)  # a municipality counts in its county, Etelä-Savo
+        adopt("Etelä-Savon hyvinvointialue", AdoptionStatus.PILOTS)
+        adopt("Kainuun hyvinvointialue", AdoptionStatus.STOPPED)
+        adopt("Kainuun hyvinvointialue", AdoptionStatus.USES, state=ModerationState.PENDING)  # not counted
+        html = " ".join(shown(client.get("/fi/statistics/").content.decode()).split())
+        adoptions = html.split('<section class="chart" aria-labelledby="chart-adoptions">')[1]
+        assert "Käyttöönotot hyvinvointialueittain ja tilanteittain</h2>" in adoptions
+        assert "3 kirjattua toimintamallien käyttöönottoa" in adoptions
+        assert '<svg role="img" aria-labelledby="chart-title chart-desc"' in adoptions
+        assert adoptions.count('class="chart__bar chart__bar--') == 3  # one bar segment a county and status
+        columns = '<th scope="col">Selvittää</th><th scope="col">Kokeilee</th><th scope="col">Käyttää</th>'
+        assert columns in adoptions
+        # Explores, pilots, uses, stopped, total.
+        assert (
+            '<th scope="row">Etelä-Savon hyvinvointialue</th> <td>0</td><td>1</td><td>1</td><td>0</td> <td>2</td>'
+            in adoptions
+        )
+        assert (
+            '<th scope="row">Kainuun hyvinvointialue</th> <td>0</td><td>0</td><td>0</td><td>1</td> <td>1</td>'
+            in adoptions
+        )
+        assert '<tfoot><tr><th scope="row">Yhteensä</th><td>0</td><td>1</td><td>1</td><td>1</td><td>3</td>' in adoptions
+        sv = " ".join(shown(client.get("/sv/statistics/").content.decode()).split())
+        assert "Ibruktaganden per välfärdsområde och status</h2>" in sv
+        assert (
+            '<th scope="row">Södra Savolax välfärdsområde</th> <td>0</td><td>1</td><td>1</td><td>0</td> <td>2</td>'
+            in sv
+        )
+        en = " ".join(client.get("/en/statistics/").content.decode().split())
+        assert "Adoptions by wellbeing services county and status</h2>" in en and "Has stopped using" in en
+
+    def test_statistics_say_when_no_adoption_is_recorded(self, untranslated, client):
+        html = shown(client.get("/sv/statistics/").content.decode())
+        assert "Inga ibruktaganden har registrerats ännu." in html
+        assert html.count("<svg") == 4  # the operating models' charts only
 
     def test_related_operating_models_come_from_the_page_context(self, model_page, untranslated, client):
         response = client.get(untranslated.url)
@@ -168,13 +217,14 @@ class TestSiteFurniture:
         SiteTexts.objects.create(locale=locales["fi"], site_name="Mallikirjasto", footer_text="Alatunniste.")
         SiteTexts.objects.create(locale=locales["sv"], site_name="Modellbiblioteket", footer_text="Sidfot.")
         assert "Alatunniste." in client.get("/fi/").content.decode()
-        html = client.get("/sv/").content.decode()
+        html = shown(client.get("/sv/").content.decode())
         assert "Modellbiblioteket</a>" in html and "Sidfot." in html
         assert "Alatunniste." in client.get("/en/").content.decode()  # Finnish when no English texts
 
-    def test_headings_get_soft_hyphens_from_voikko_in_finnish_only(self):
+    def test_headings_get_soft_hyphens_in_finnish_from_voikko_and_in_swedish_from_pyphen(self):
         assert hyphenate("Toimintamallikirjasto", "fi").replace(SOFT_HYPHEN, "-") == "Toi-min-ta-mal-li-kir-jas-to"
-        assert hyphenate("Verksamhetsmodellbiblioteket", "sv") == "Verksamhetsmodellbiblioteket"
+        assert hyphenate("Verksamhetsmodellbiblioteket", "sv").replace(SOFT_HYPHEN, "-").startswith("Verk-sam-hets-")
+        assert hyphenate("Operating model library", "en") == "Operating model library"  # left to the browser
         assert hyphenate("<b>perhekeskustoiminta</b>", "fi").startswith("&lt;b&gt;")
         assert hyphenate("Perhe", "fi") == "Perhe"  # short words are left alone
 
