@@ -268,13 +268,14 @@ class EngineFacetValues:
             return {"bool": {"filter": [*within, *terms]}}
 
         pages = [str(int(pk)) for pk in pages]
+        terms = {"terms": {"field": column, "size": 100_000}}
         body = {
             "query": {"bool": {"filter": [{"terms": {"pk": pages}}]}},
             "post_filter": narrowed(),
             # The facets without a choice are all counted under the same filters, in one aggregation
             # ("_other"); each chosen facet needs its own, without its own choice.
             "aggs": {
-                name: {"filter": narrowed(skip, within), "aggs": {"terms": {"terms": {"field": column, "size": 100_000}}}}
+                name: {"filter": narrowed(skip, within), "aggs": {"terms": terms}}
                 for name, skip in [("_other", None), *((key, key) for key in chosen)]
             },
         }
