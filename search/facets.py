@@ -264,8 +264,8 @@ class EngineFacetValues:
         within = [{"terms": {"pk": counted}}] if counted else []
 
         def narrowed(skip=None, within=()):
-            terms = [{"terms": {column: terms}} for key, terms in chosen.items() if key != skip]
-            return {"bool": {"filter": [*within, *terms]}}
+            clauses = [{"terms": {column: terms}} for key, terms in chosen.items() if key != skip]
+            return {"bool": {"filter": [*within, *clauses]}}
 
         pages = [str(int(pk)) for pk in pages]
         terms = {"terms": {"field": column, "size": 100_000}}
