@@ -187,7 +187,9 @@ def test_partial_matches_are_left_out_when_the_full_matches_fill_a_page(search_b
     assert (outcome.count, outcome.partial_count, outcome.partial_listed) == (20, partial, True)
     assert len(outcome.results) == partial and all(page.search_partial for page in outcome.results)
     assert sorted(page.title for page in outcome.results[:2]) == ["Kuukkelimetsän leiri 0", "Kuukkelimetsän leiri 1"]
-    assert "Osittain vastaavat" in response.content.decode()
+    html = response.content.decode()
+    assert "Osittain vastaavat" in html
+    assert '<input type="hidden" name="partial" value="1">' in html, "sorting keeps the partial matches listed"
     data = client.get("/fi/search/", {"q": "kuukkelimetsä kerhotalo", "partial": "1", "format": "json"}).json()
     assert data["partial_listed"] is True and data["pages"] == 2
     assert [result["partial"] for result in data["results"]] == [False] * 20
