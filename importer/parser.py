@@ -455,6 +455,11 @@ def parse_evaluation(blocks):
                 current["measurement"] = norm(f"{current['measurement']} {text}")
             else:
                 current["findings"].append(text)
+    if result["intro"] and not result["perspectives"]:
+        # Written as prose without perspective headings, as many national descriptions are: the findings
+        # of no named perspective (an evaluation block needs one to be published).
+        finding = {"perspective": "other", "label": "", "findings": result["intro"], "measurement": ""}
+        result = {"intro": [], "perspectives": [finding]}
     return result
 
 

@@ -242,9 +242,10 @@ class EngineFacetValues:
     """``FacetValues``' answers from Elasticsearch or OpenSearch, in one request: the pages' facet
     terms (``indexing.pages``, ``facet_terms``) are filtered and counted by the engine's
     aggregations, one per facet, each narrowed by the other facets' choices; nothing is fetched
-    from the database. Made for one list of pages and one set of filters."""
+    from the database. Made for one list of pages and one set of filters; the aggregations count
+    only ``counted`` of the pages (the full matches of a search), the narrowed pages are all of them."""
 
-    def __init__(self, backend, pages, filters):
+    def __init__(self, backend, pages, filters, counted=None):
         from modelsearch.index import FilterField
 
         model = SEARCHED_TYPES["operating_model"]
@@ -259,17 +260,22 @@ class EngineFacetValues:
             if values and key in FACETS
         }
 
-        def narrowed(skip=None):
-            return {"bool": {"filter": [{"terms": {column: terms}} for key, terms in chosen.items() if key != skip]}}
+        counted = [] if counted is None or len(counted) == len(pages) else [str(int(pk)) for pk in counted]
+        within = [{"terms": {"pk": counted}}] if counted else []
+
+        def narrowed(skip=None, within=()):
+            clauses = [{"terms": {column: terms}} for key, terms in chosen.items() if key != skip]
+            return {"bool": {"filter": [*within, *clauses]}}
 
         pages = [str(int(pk)) for pk in pages]
+        terms = {"terms": {"field": column, "size": 100_000}}
         body = {
             "query": {"bool": {"filter": [{"terms": {"pk": pages}}]}},
             "post_filter": narrowed(),
             # The facets without a choice are all counted under the same filters, in one aggregation
             # ("_other"); each chosen facet needs its own, without its own choice.
             "aggs": {
-                name: {"filter": narrowed(skip), "aggs": {"terms": {"terms": {"field": column, "size": 100_000}}}}
+                name: {"filter": narrowed(skip, within), "aggs": {"terms": terms}}
                 for name, skip in [("_other", None), *((key, key) for key in chosen)]
             },
         }
@@ -306,16 +312,17 @@ class EngineFacetValues:
         return self.totals[key]
 
 
-def facet_values(pages, filters):
+def facet_values(pages, filters, counted=None):
     """The facet values of ``pages`` (ids): counted by the search engine when it is Elasticsearch or
-    OpenSearch, else fetched from the database."""
+    OpenSearch, else fetched from the database. The counts are asked of ``counted`` of them (all by
+    default): the engine counts those alone."""
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
     if not hasattr(backend, "es"):
         return FacetValues(id_list(pages))
     try:
-        return EngineFacetValues(backend, pages, filters)
+        return EngineFacetValues(backend, pages, filters, counted)
     except Exception as error:
         logger.exception("Facet counts from %s failed", type(backend).__name__)
         raise SearchUnavailable(str(error)) from error

@@ -6,6 +6,12 @@ word first (the full matches, counted) and then the others (partial matches). Th
 type, area, theme, target group, stage, funder, tag) and their counts are worked out over those
 pages, by the search engine's aggregations or by the database (``facets``), the same way on every
 backend, so the counts always agree with what a click on them shows.
+
+Full and partial matches (``SearchOutcome``): the count is that of the full matches, and so are the
+facets' counts, so choosing a facet value shows as many results as it said. A search with no full
+match at all counts its partial matches instead (they are then all it has to show). Partial matches
+are listed after the full ones when the full matches do not fill a page; when they do, the full
+matches suffice and the partial ones are left out, unless the address asks for them (``partial=1``).
 Without a query the search lists every published page of the language, newest first.
 """
 
@@ -34,7 +40,7 @@ PAGE_SIZE = 20
 # How many of the best matches a search keeps; more than anyone pages through, few enough to stay fast.
 MATCH_LIMIT = getattr(settings, "SEARCH_MATCH_LIMIT", 500)
 SORTS = ("relevance", "newest")
-PARAMETER_ORDER = ("q", *FACETS, "sort", "page")
+PARAMETER_ORDER = ("q", *FACETS, "sort", "partial", "page")
 
 __all__ = ["FACETS", "SearchParams", "SearchUnavailable", "run_search", "title_suggestions"]
 
@@ -54,6 +60,7 @@ class SearchParams:
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: str = "relevance"
     page: int = 1
+    partial: bool = False  # list the partial matches even when the full matches fill a page
 
     @classmethod
     def from_querydict(cls, data, **preset):
@@ -74,11 +81,13 @@ class SearchParams:
             filters=filters,
             sort=sort if sort in SORTS else "relevance",
             page=page,
+            partial=data.get("partial") == "1",
         )
 
     def querystring(self, **changes):
         """The address's query string for these parameters with some changed (``None`` removes a key)."""
         values = {"q": self.query, **self.filters, "sort": self.sort if self.sort != "relevance" else ""}
+        values["partial"] = "1" if self.partial else ""
         values.update(changes)
         parts = (
             encoded_parameter(key, tuple(value) if isinstance(value, list) else (value,))
@@ -118,6 +127,7 @@ class SearchOutcome:
     page_obj: object
     facets: list = field(default_factory=list)
     partial_count: int = 0  # matches of only some of the words or only of parts of them, listed after the others
+    partial_listed: bool = False  # the partial matches follow the full ones in the list (else they are left out)
     capped: bool = False  # the query matched more than MATCH_LIMIT pages; only the best are shown
     suggestion: str = ""  # a spelling suggestion when nothing matched
     relaxations: list = field(default_factory=list)  # (label, querystring, count): fewer filters, more results
@@ -130,6 +140,11 @@ class SearchOutcome:
             (partial, [page for page in self.results if page.search_partial == partial]) for partial in (False, True)
         ]
         return [(partial, results) for partial, results in groups if results]
+
+    @property
+    def partial_querystring(self):
+        """The address that lists the partial matches left out, at the page where they begin."""
+        return self.params.querystring(partial="1", page=str(self.count // PAGE_SIZE + 1))
 
 
 def pages_in(locale):
@@ -235,27 +250,33 @@ def run_search(params, locale=None):
         newest = published.filter(pk__in=id_list(candidates)) if words else published
         newest = newest_first(newest)
         candidates = list(newest.values_list("pk", flat=True))
+    counted = candidates  # what the count and the facets count: the full matches, if there are any
     if full is not None:  # the full matches first, each part in its order
-        candidates = [pk for pk in candidates if pk in full] + [pk for pk in candidates if pk not in full]
-        values = facet_values(candidates, params.filters)
+        counted = [pk for pk in candidates if pk in full]
+        candidates = counted + [pk for pk in candidates if pk not in full]
+        counted = counted or candidates
+        values = facet_values(candidates, params.filters, counted)
 
     matching = values.matching(candidates, params.filters)
-    page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
+    full_matching = matching if full is None else [pk for pk in matching if pk in full]
+    partial_count = len(matching) - len(full_matching)
+    partial_listed = partial_count > 0 and (params.partial or len(full_matching) < PAGE_SIZE)
+    page_obj = Paginator(matching if partial_listed else full_matching, PAGE_SIZE).get_page(params.page)
     ranked_page = [(pk, scores.get(pk)) for pk in page_obj.object_list]
     results = page_results(ranked_page, params.query, locale, full)
-    full_count = len(matching) if full is None else sum(1 for pk in matching if pk in full)
     outcome = SearchOutcome(
         params,
         results,
-        full_count,
+        len(full_matching),
         page_obj,
-        partial_count=len(matching) - full_count,
+        partial_count=partial_count,
+        partial_listed=partial_listed,
         capped=len(scores) >= MATCH_LIMIT,
     )
-    outcome.facets = facet_results(params, values, candidates)
+    outcome.facets = facet_results(params, values, counted)
     if not matching and params.query:
         outcome.suggestion = suggestion_with_results(params, locale)
-        outcome.relaxations = relaxations(params, values, candidates)
+        outcome.relaxations = relaxations(params, values, counted)
     return outcome
 
 
@@ -289,7 +310,8 @@ def type_key(page):
 
 
 def facet_results(params, values, candidates):
-    """Each facet's options counted over the matches narrowed by the other facets' choices."""
+    """Each facet's options counted over ``candidates`` (the counted matches) narrowed by the other
+    facets' choices."""
     results = []
     all_counts = values.facet_counts(candidates, params.filters)
     for key, facet in FACETS.items():

@@ -50,6 +50,8 @@ def json_outcome(request, outcome, locale):
         "sort": outcome.params.sort,
         "count": outcome.count,
         "partial_count": outcome.partial_count,
+        # False when the full matches fill a page and the partial ones are left out (``partial=1`` lists them).
+        "partial_listed": outcome.partial_listed,
         "page": outcome.page_obj.number,
         "pages": outcome.page_obj.paginator.num_pages,
         "results": [

@@ -431,6 +431,27 @@ def test_evaluation_other_perspective_and_measurement():
     assert staff["perspective"] == "staff" and staff["findings"] == ["kevyempi työ"]
 
 
+def test_evaluation_in_prose_is_one_finding_list_of_no_named_perspective():
+    """Many national descriptions sum up their evaluation without perspective headings; it is kept
+    as the findings of an "other" perspective, so the description can be published."""
+    text = (
+        "Toimintamallin nimi\nMalli\n\nArvioinnin tulokset tiivistettynä\n"
+        "Jonot lyhenivät puoleen.\nAsiakkaat: 33 perhettä 41:stä pärjäsi ilman sijoitusta.\n"
+    )
+    evaluation = parse_text(text)["sections"]["evaluation"]
+    assert evaluation == {
+        "intro": [],
+        "perspectives": [
+            {
+                "perspective": "other",
+                "label": "",
+                "findings": ["Jonot lyhenivät puoleen. Asiakkaat: 33 perhettä 41:stä pärjäsi ilman sijoitusta."],
+                "measurement": "",
+            }
+        ],
+    }
+
+
 def test_development_entity_explicit_areas_take_precedence():
     text = (
         "Kokonaisuuden nimi\nHanke\nPaikkakunta, maakunta tai hyvinvointialue\n"

@@ -6,6 +6,7 @@ The queries go through the public search page as a visitor types them.
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,64 @@ def test_full_matches_are_counted_and_listed_before_the_partial_ones(search_back
     assert response.context["outcome"].partial_count == 0 and "Osittain vastaavat" not in response.content.decode()
 
 
+def test_partial_matches_are_left_out_when_the_full_matches_fill_a_page(search_backend, client):
+    """Twenty articles have both words, two only one of them: the full matches suffice, so the page
+    and the JSON list only them and say how many partial matches were left out, with an address
+    that lists them after the full ones, from the page where they begin."""
+    parent = ImportedSource.objects.get(source="001_a3e0565db6a0145d.txt").page.get_parent()
+    body = json.dumps([{"type": "paragraph", "value": "<p>Lauantaisin on avoimet ovet.</p>"}])
+    for number in range(20):
+        ArticlePageFactory(parent=parent, title=f"Kuukkelimetsän kerhotalo {number}", intro="Kerho.", body=body)
+    for number in range(2):
+        ArticlePageFactory(parent=parent, title=f"Kuukkelimetsän leiri {number}", intro="Leiri.", body=body)
+    refresh_search_server()
+
+    response = client.get("/fi/search/", {"q": "kuukkelimetsä kerhotalo"})
+    outcome = response.context["outcome"]
+    partial = outcome.partial_count  # the two camps, and a seed that has "talo" as a part of a word
+    assert (outcome.count, outcome.partial_listed) == (20, False) and partial >= 2, search_backend
+    assert len(outcome.results) == 20 and not any(page.search_partial for page in outcome.results)
+    assert outcome.page_obj.paginator.num_pages == 1
+    assert facet_counts(response, "type") == {"article": 20}, "the facets count the full matches"
+    html = response.content.decode()
+    assert f"20 tulosta, lisäksi {partial} osittain vastaavaa" in html
+    assert f"{partial} osittain vastaavaa sivua on jätetty pois" in html and "Osittain vastaavat" not in html
+    assert outcome.partial_querystring == "q=kuukkelimets%C3%A4+kerhotalo&partial=1&page=2"
+    assert f'href="?{outcome.partial_querystring.replace("&", "&amp;")}"' in html
+    data = client.get("/fi/search/", {"q": "kuukkelimetsä kerhotalo", "format": "json"}).json()
+    assert (data["count"], data["partial_count"], data["partial_listed"], data["pages"]) == (20, partial, False, 1)
+    assert [result["partial"] for result in data["results"]] == [False] * 20
+
+    response = client.get(f"/fi/search/?{outcome.partial_querystring}")
+    outcome = response.context["outcome"]
+    assert (outcome.count, outcome.partial_count, outcome.partial_listed) == (20, partial, True)
+    assert len(outcome.results) == partial and all(page.search_partial for page in outcome.results)
+    assert sorted(page.title for page in outcome.results[:2]) == ["Kuukkelimetsän leiri 0", "Kuukkelimetsän leiri 1"]
+    html = response.content.decode()
+    assert "Osittain vastaavat" in html
+    assert '<input type="hidden" name="partial" value="1">' in html, "sorting keeps the partial matches listed"
+    data = client.get("/fi/search/", {"q": "kuukkelimetsä kerhotalo", "partial": "1", "format": "json"}).json()
+    assert data["partial_listed"] is True and data["pages"] == 2
+    assert [result["partial"] for result in data["results"]] == [False] * 20
+
+
+@pytest.mark.parametrize("query", ["väkivaltatyö", "lähisuhdeväkivalta", "perhe"])
+def test_a_facet_count_is_what_choosing_it_shows(search_backend, client, query):
+    """Every option of every facet: its count is the number of results (full matches) that choosing
+    it shows; a search with only partial matches counts those, and choosing shows as many of them."""
+    response = client.get("/fi/search/", {"q": query})
+    outcome = response.context["outcome"]
+    assert outcome.count == sum(1 for page in outcome.results if not page.search_partial)
+    assert re.search(rf"\s{outcome.count} tulos", response.content.decode()), "the page says the full matches"
+    only_partial = outcome.count == 0
+    options = [option for facet in outcome.facets for option in facet.options]
+    assert options, search_backend
+    for option in options:
+        chosen = client.get(f"/fi/search/?{option['querystring']}").context["outcome"]
+        shown = chosen.partial_count if only_partial else chosen.count
+        assert shown == option["count"], f"{search_backend}: {query} {option['value']}"
+
+
 def shown(response):
     """What a search page shows of its facets and results: it must not depend on where the counts come from."""
     outcome = response.context["outcome"]
@@ -182,7 +241,7 @@ def test_facet_counts_from_the_engine_are_the_database_counts(search_backend, cl
     from_backend = shown(client.get("/fi/search/", filters))
     engine = search_backend != "database"
     assert isinstance(counted[0], facets.EngineFacetValues) == engine, search_backend
-    monkeypatch.setattr(query, "facet_values", lambda pages, _filters: facets.FacetValues(facets.id_list(pages)))
+    monkeypatch.setattr(query, "facet_values", lambda pages, *_args: facets.FacetValues(facets.id_list(pages)))
     assert from_backend == shown(client.get("/fi/search/", filters))
     assert from_backend[0] and (from_backend[1] or from_backend[4])
 

@@ -5,6 +5,7 @@ development queries over the same imported seeds.
 """
 
 from benchmarks import quality
+from importer.models import ImportedSource
 from models_library.models import OperatingModelPage
 
 
@@ -18,6 +19,10 @@ def test_our_search_beats_stock_wagtail_on_the_dev_queries(db):
     assert ours["recall"] > stock["recall"]
     # On the held-out descriptions (topics the seeds do not cover), with queries no tuning has seen.
     heldback, stock_heldback = rows[("ours", "heldout heldback")], rows[("stock Wagtail", "heldout heldback")]
-    assert heldback["queries"] >= 12 and heldback["ndcg"] >= stock_heldback["ndcg"] + 0.3, heldback["ndcg"]
+    assert heldback["queries"] >= 20 and heldback["ndcg"] >= stock_heldback["ndcg"] + 0.3, heldback["ndcg"]
+    # Every held-out description was published: a draft is not searched and would lower the figures unseen.
+    files = [path.name for path in (quality.HELDOUT / "descriptions").glob("*.txt")]
+    imported = ImportedSource.objects.filter(source__in=files).select_related("page")
+    assert len(files) >= 20 and sorted(files) == sorted(item.source for item in imported if item.page.live)
     # The swap of search fields is undone.
     assert "analysed_text" in [field.field_name for field in OperatingModelPage.get_search_fields()]
