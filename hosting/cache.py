@@ -9,7 +9,8 @@ answers 304 to a matching conditional request.
 
 Only GET and HEAD of public pages by visitors without a session are cached: signed-in users
 (and anyone with a session), the admin and its previews, search and tag results (the search index
-follows publishing in the background), responses that set a cookie or carry a form's CSRF token,
+follows publishing in the background), responses that set a cookie or carry a form's CSRF token
+(the model page's forms carry none: ``adoption.anonymous``),
 requests with a message waiting, and responses that say ``private``/``no-cache`` pass through.
 """
 
@@ -76,8 +77,9 @@ def cacheable_response(request, response):
         and "private" not in cache_control
         and "no-cache" not in cache_control
         and not getattr(getattr(request, "user", None), "is_authenticated", False)
-        # A page with a form carries the visitor's CSRF token: it is theirs alone.
-        and not request.META.get("CSRF_COOKIE_USED")
+        # A page with a form carries the visitor's CSRF token: it is theirs alone (Django's
+        # CsrfViewMiddleware sets the cookie after this middleware has stored the page).
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     )
 
 
