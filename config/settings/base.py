@@ -84,7 +84,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "hosting.locales.LocaleLookupMiddleware",
+    "hosting.upstream_wagtail.LocaleLookupMiddleware",
     # Django's, keeping the 404s of the API and the other unprefixed open data addresses.
     "opendata.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
