@@ -10,6 +10,7 @@ Without a query the search lists every published page of the language, newest fi
 """
 
 import functools
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -17,9 +18,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Case, F, Q, When
 from django.db.models.functions import Length
+from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
+from core.generation import content_cache, generation
 from core.languages import SOURCE_LANGUAGE, source_locale
 from indexing.analysis import analyse_query, analyse_words, spelling_suggestions
 from models_library.languages import in_language_or_finnish
@@ -200,29 +203,28 @@ def run_search(params, locale=None):
     words = analyse_query(params.query, locale.language_code)
     if params.query and not words:  # only punctuation or symbols: nothing to look for
         return SearchOutcome(params, [], 0, Paginator([], PAGE_SIZE).get_page(1))
+    if not words:
+        matching, facets = listing(params, locale)
+        page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
+        results = page_results([(pk, None) for pk in page_obj.object_list], params.query, locale)
+        return SearchOutcome(params, results, len(matching), page_obj, facets=facets)
     published = published_pages(locale)
-    scores, full = {}, None
-    if words:
-        ranked, full = language_matches(params.query, locale, MATCH_LIMIT)
-        scores = dict(ranked)
-        # Narrowed again in the database: an index that missed an update never shows an unpublished page.
-        kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
-        candidates = [pk for pk, _score in ranked if pk in kept]
-    else:
-        values = FacetValues(published.values("pk"))
-    if not words or params.sort == "newest":
-        newest = published.filter(pk__in=id_list(candidates)) if words else published
-        newest = newest.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
-        candidates = list(newest.values_list("pk", flat=True))
-    if full is not None:  # the full matches first, each part in its order
-        candidates = [pk for pk in candidates if pk in full] + [pk for pk in candidates if pk not in full]
-        values = facet_values(candidates, params.filters)
+    ranked, full = language_matches(params.query, locale, MATCH_LIMIT)
+    scores = dict(ranked)
+    # Narrowed again in the database: an index that missed an update never shows an unpublished page.
+    kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
+    candidates = [pk for pk, _score in ranked if pk in kept]
+    if params.sort == "newest":
+        candidates = newest_first(published.filter(pk__in=id_list(candidates)))
+    # The full matches first, each part in its order.
+    candidates = [pk for pk in candidates if pk in full] + [pk for pk in candidates if pk not in full]
+    values = facet_values(candidates, params.filters)
 
     matching = values.matching(candidates, params.filters)
     page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
     ranked_page = [(pk, scores.get(pk)) for pk in page_obj.object_list]
     results = page_results(ranked_page, params.query, locale, full)
-    full_count = len(matching) if full is None else sum(1 for pk in matching if pk in full)
+    full_count = sum(1 for pk in matching if pk in full)
     outcome = SearchOutcome(
         params,
         results,
@@ -236,6 +238,30 @@ def run_search(params, locale=None):
         outcome.suggestion = suggestion_with_results(params, locale)
         outcome.relaxations = relaxations(params, values, candidates)
     return outcome
+
+
+def newest_first(pages):
+    return list(pages.order_by(F("first_published_at").desc(nulls_last=True), "-pk").values_list("pk", flat=True))
+
+
+def listing(params, locale):
+    """Without a query: the ids of every published page of the language (``published_pages``), newest
+    first, narrowed by the filters, and the facets.
+
+    The answer is the same for every visitor until the content changes, and working it out passes
+    over every page, so it is kept in the cache under the content's generation (``core.generation``):
+    the library's pages, deep ones too, then cost their own twenty pages at any size of the library.
+    """
+    address = hashlib.md5(params.querystring().encode(), usedforsecurity=False).hexdigest()
+    key = f"search:listing:{generation()}:{locale.pk}:{translation.get_language()}:{address}"
+    stored = content_cache().get(key)
+    if stored is None:
+        published = published_pages(locale)
+        values = FacetValues(published.values("pk"))
+        candidates = newest_first(published)
+        stored = (values.matching(candidates, params.filters), facet_results(params, values, candidates))
+        content_cache().set(key, stored, settings.PAGE_CACHE_SECONDS)
+    return stored
 
 
 def page_results(ranked_page, query, locale, full=None):

@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import search.query
 import search.related
 from search.models import RelatedModel
 from taxonomy.models import Theme
@@ -79,3 +80,18 @@ def test_a_page_looks_its_locale_up_once(client, library):
         if q["sql"].startswith('SELECT "wagtailcore_locale"') and '"language_code" = ' in q["sql"]
     ]
     assert len(lookups) == 1, lookups
+
+
+def test_the_library_listing_is_worked_out_once_until_the_content_changes(client, library, monkeypatch):
+    themed_model(library, "Perheneuvola")
+    deep = library.url + "?page=1&uncached=1"  # past the page cache
+    client.get(deep)
+
+    def not_again(*args):
+        raise AssertionError("the listing passed over every page again")
+
+    monkeypatch.setattr(search.query, "FacetValues", not_again)
+    assert "Perheneuvola" in client.get(deep).content.decode()
+    monkeypatch.undo()
+    themed_model(library, "Perhekeskuksen tiimi")
+    assert "Perhekeskuksen tiimi" in client.get(deep).content.decode()
