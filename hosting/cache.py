@@ -25,7 +25,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.generation import content_cache, generation, invalidate
+from .generation import content_cache, generation, invalidate
 
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/static/", "/media/")
 UNCACHED_PAGES = ("search/", "tags/")

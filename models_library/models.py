@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -27,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.languages import SOURCE_LOCALE
 from core.translation_fields import PAGE_FIELDS
+from hosting.generation import content_cache, generation
 from indexing.pages import AnalysedSearchMixin, analysed_search_fields
 
 from .blocks import (
@@ -586,7 +588,11 @@ class ModelLibraryPage(Page):
         )
         entities = entities.order_by("title")
         # The first entities by name; the search lists them all (its type filter), so the library
-        # page stays the same size however many there are.
-        context["entities"] = entities[: self.entities_shown]
-        context["entity_count"] = entities.count()
+        # page stays the same size however many there are. Kept until the content changes: sorting
+        # and counting them passes over every entity.
+        context["entities"], context["entity_count"] = content_cache().get_or_set(
+            f"library:entities:{generation()}:{self.pk}",
+            lambda: (list(entities[: self.entities_shown]), entities.count()),
+            settings.PAGE_CACHE_SECONDS,
+        )
         return context

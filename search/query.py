@@ -22,8 +22,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
-from core.generation import content_cache, generation
 from core.languages import SOURCE_LANGUAGE, source_locale
+from hosting.generation import content_cache, generation
 from indexing.analysis import analyse_query, analyse_words, spelling_suggestions
 from models_library.languages import in_language_or_finnish
 
@@ -124,6 +124,7 @@ class SearchOutcome:
     capped: bool = False  # the query matched more than MATCH_LIMIT pages; only the best are shown
     suggestion: str = ""  # a spelling suggestion when nothing matched
     relaxations: list = field(default_factory=list)  # (label, querystring, count): fewer filters, more results
+    listing_key: str = ""  # without a query: the cache key of the listing, for the facets' rendered HTML
 
     @property
     def result_groups(self):
@@ -204,10 +205,11 @@ def run_search(params, locale=None):
     if params.query and not words:  # only punctuation or symbols: nothing to look for
         return SearchOutcome(params, [], 0, Paginator([], PAGE_SIZE).get_page(1))
     if not words:
-        matching, facets = listing(params, locale)
+        key = listing_key(params, locale)
+        matching, facets = listing(params, locale, key)
         page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
         results = page_results([(pk, None) for pk in page_obj.object_list], params.query, locale)
-        return SearchOutcome(params, results, len(matching), page_obj, facets=facets)
+        return SearchOutcome(params, results, len(matching), page_obj, facets=facets, listing_key=key)
     published = published_pages(locale)
     ranked, full = language_matches(params.query, locale, MATCH_LIMIT)
     scores = dict(ranked)
@@ -244,16 +246,22 @@ def newest_first(pages):
     return list(pages.order_by(F("first_published_at").desc(nulls_last=True), "-pk").values_list("pk", flat=True))
 
 
-def listing(params, locale):
+def listing_key(params, locale):
+    """The listing's cache key: the content's generation (``hosting.generation``), the language and the
+    address without the page number."""
+    address = hashlib.md5(params.querystring().encode(), usedforsecurity=False).hexdigest()
+    return f"search:listing:{generation()}:{locale.pk}:{translation.get_language()}:{address}"
+
+
+def listing(params, locale, key):
     """Without a query: the ids of every published page of the language (``published_pages``), newest
     first, narrowed by the filters, and the facets.
 
     The answer is the same for every visitor until the content changes, and working it out passes
-    over every page, so it is kept in the cache under the content's generation (``core.generation``):
-    the library's pages, deep ones too, then cost their own twenty pages at any size of the library.
+    over every page, so it is kept in the cache under ``key``: the library's pages, deep ones too,
+    then cost their own twenty pages at any size of the library (the templates keep the facets'
+    HTML under the same key).
     """
-    address = hashlib.md5(params.querystring().encode(), usedforsecurity=False).hexdigest()
-    key = f"search:listing:{generation()}:{locale.pk}:{translation.get_language()}:{address}"
     stored = content_cache().get(key)
     if stored is None:
         published = published_pages(locale)
