@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -239,6 +240,8 @@ class DevelopmentEntityPageTag(TaggedItemBase):
 class OperatingModelPage(DescriptionPage):
     """An operating model (toimintamalli): a described way of organising a service, for others to adopt."""
 
+    prefetched_relations = ("authors", "areas", "funders", "themes", "target_groups")
+
     implementation_place = models.CharField(
         _("where it is implemented"),
         max_length=255,
@@ -399,6 +402,9 @@ class OperatingModelPage(DescriptionPage):
         """The page's context, with what the apps that read content add to it through the
         ``operating_model_context`` hook (the search adds ``related_operating_models``)."""
         context = super().get_context(request, *args, **kwargs)
+        if not hasattr(self, "_cluster_related_objects"):  # a saved page, not one being previewed
+            # Read by the page, its structured data and its citation: fetched once for all of them.
+            prefetch_related_objects([self], *self.prefetched_relations)
         for add_context in hooks.get_hooks(OPERATING_MODEL_CONTEXT_HOOK):
             context.update(add_context(self, request))
         return context

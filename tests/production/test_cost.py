@@ -95,3 +95,17 @@ def test_the_library_listing_is_worked_out_once_until_the_content_changes(client
     monkeypatch.undo()
     themed_model(library, "Perhekeskuksen tiimi")
     assert "Perhekeskuksen tiimi" in client.get(deep).content.decode()
+
+
+def test_the_model_page_reads_its_relations_and_source_once(client, library):
+    page = themed_model(library, "Perheneuvola")
+    page.authors.create(name="Taina Paananen")
+    url = page.url + "?uncached=1"
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    tables = ("models_library_operatingmodelauthor", "taxonomy_area", "taxonomy_theme", "taxonomy_funder")
+    counts = {table: sum(f'FROM "{table}"' in query["sql"] for query in captured) for table in tables}
+    assert counts == dict.fromkeys(tables, 1)
+    source_lookups = [q for q in captured if q["sql"].startswith('SELECT "wagtailcore_page"."id" FROM')]
+    assert len(source_lookups) == 1
