@@ -56,8 +56,8 @@ def cacheable_response(request, response):
         and "private" not in cache_control
         and "no-cache" not in cache_control
         and not getattr(getattr(request, "user", None), "is_authenticated", False)
-        # A page with a form carries the visitor's CSRF token: it is theirs alone (Django's
-        # CsrfViewMiddleware sets the cookie after this middleware has stored the page).
+        # A page with a form carries the visitor's CSRF token: it is theirs alone (its cookie is
+        # in ``response.cookies`` too, as CsrfViewMiddleware runs inside this middleware).
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     )
 

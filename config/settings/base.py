@@ -82,6 +82,9 @@ MIDDLEWARE = [
     "hosting.security.PermissionsPolicyMiddleware",
     # 304 for a conditional request whose ETag or Last-Modified still matches.
     "django.middleware.http.ConditionalGetMiddleware",
+    # A stored page is answered before the session, language, CSRF and user are worked out; on
+    # the way out it sees their cookies and the user, and stores nothing that is not for everyone.
+    "hosting.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "hosting.upstream_wagtail.LocaleLookupMiddleware",
@@ -91,7 +94,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "hosting.cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "review.middleware.OrganisationRuleMiddleware",
