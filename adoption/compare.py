@@ -11,6 +11,8 @@ from wagtail.models import Locale
 from models_library.blocks import DescriptionBlock
 from models_library.models import OperatingModelPage
 
+from .anonymous import tokenless_form
+
 # The description's sections in the national order; "other" sections have headings of their own.
 SECTION_BLOCKS = {name: block for name, block in DescriptionBlock().child_blocks.items() if name != "extra"}
 SESSION_KEY = "compare"
@@ -41,6 +43,7 @@ def back(request, fallback):
     return redirect(fallback)
 
 
+@tokenless_form
 @require_POST
 def add(request, page_id):
     page = OperatingModelPage.objects.live().public().filter(pk=page_id).first()

@@ -14,9 +14,11 @@ from wagtail.models import Locale
 from models_library.models import OperatingModelPage
 from search.query import SearchParams, run_search
 
+from .anonymous import tokenless_form
 from .forms import FollowForm
 from .models import Follow
 from .notifications import send_follow_alert, send_follow_confirmation
+from .ratelimit import allow, client_address
 
 
 def search_querystring(data):
@@ -27,6 +29,7 @@ def search_querystring(data):
     return data.urlencode()
 
 
+@tokenless_form
 @require_POST
 def follow(request):
     form = FollowForm(request.POST)
@@ -35,7 +38,11 @@ def follow(request):
     back = page.url if page else reverse("search") + (f"?{query}" if query else "")
     if not form.is_valid():
         messages.error(request, _("Enter a valid e-mail address to follow."))
-    elif not form.is_spam() and (page or query):
+    elif form.is_spam() or not (page or query):
+        pass
+    elif not allow([f"follow-email:{form.cleaned_data['email'].lower()}", f"follow-ip:{client_address(request)}"]):
+        messages.error(request, _("Too many messages have been sent just now. Please try again in a minute."))
+    else:
         Follow.objects.unconfirmed_expired().delete()
         item = Follow.objects.create(
             email=form.cleaned_data["email"], operating_model=page, query=query, language=translation.get_language()

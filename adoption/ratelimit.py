@@ -16,3 +16,7 @@ def allow(keys, limit=CONTACT_LIMIT, window=CONTACT_WINDOW):
         if not cache.add(key, 1, window):
             cache.incr(key)
     return True
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR", "")

@@ -17,11 +17,12 @@ from models_library.models import OperatingModelPage
 from search.views import csv_response
 
 from . import overview
+from .anonymous import tokenless_form
 from .forms import AdoptionForm, ContactForm
 from .kit import kit_pdf
 from .models import ModerationState
 from .notifications import notify_reviewers, send_contact_message
-from .ratelimit import allow
+from .ratelimit import allow, client_address
 
 logger = logging.getLogger(__name__)
 
@@ -60,10 +61,7 @@ def propose(request, page_id):
     return TemplateResponse(request, "adoption/propose.html", {"model_page": page, "form": form, "trusted": trusted})
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
+@tokenless_form
 @require_POST
 def contact(request, page_id):
     page = live_model(page_id)

@@ -7,8 +7,8 @@ class HostingConfig(AppConfig):
     verbose_name = _("Hosting")
 
     def ready(self):
-        from . import cache, images, locales
+        from . import cache, images, upstream_wagtail
 
         cache.connect()
         images.connect()
-        locales.install()
+        upstream_wagtail.cache_locale_lookups_per_request()

@@ -9,16 +9,15 @@ answers 304 to a matching conditional request.
 
 Only GET and HEAD of public pages by visitors without a session are cached: signed-in users
 (and anyone with a session), the admin and its previews, search and tag results (the search index
-follows publishing in the background), responses that set a cookie or carry a form's CSRF token,
+follows publishing in the background), responses that set a cookie or carry a form's CSRF token
+(the model page's forms carry none: ``adoption.anonymous``),
 requests with a message waiting, and responses that say ``private``/``no-cache`` pass through.
 """
 
 import hashlib
-import time
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.http import http_date
@@ -26,7 +25,8 @@ from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-GENERATION_KEY = "pagecache:generation"
+from .generation import content_cache, generation, invalidate
+
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/static/", "/media/")
 UNCACHED_PAGES = ("search/", "tags/")
 CACHED_PARAMETERS = {"page"}
@@ -34,26 +34,6 @@ CONTENT_MODELS = ()  # set by connect(): pages, tags and the models of CONTENT_A
 # Apps whose records public pages show: classifications, the site texts, adoption records.
 CONTENT_APPS = ("taxonomy", "home", "adoption")
 MESSAGES_COOKIE = "messages"
-
-
-def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def generation():
-    """The current generation: the time (ns) content last changed, started now if unknown."""
-    cache = page_cache()
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = time.time_ns()
-        cache.add(GENERATION_KEY, value, timeout=None)
-        value = cache.get(GENERATION_KEY, value)
-    return value
-
-
-def invalidate(**kwargs):
-    """A new generation: every page stored before is never served again (and expires)."""
-    page_cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def cacheable_request(request):
@@ -76,8 +56,9 @@ def cacheable_response(request, response):
         and "private" not in cache_control
         and "no-cache" not in cache_control
         and not getattr(getattr(request, "user", None), "is_authenticated", False)
-        # A page with a form carries the visitor's CSRF token: it is theirs alone.
-        and not request.META.get("CSRF_COOKIE_USED")
+        # A page with a form carries the visitor's CSRF token: it is theirs alone (its cookie is
+        # in ``response.cookies`` too, as CsrfViewMiddleware runs inside this middleware).
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     )
 
 
@@ -92,7 +73,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         current = generation()
         key = f"pagecache:{current}:{request.get_full_path()}"
-        stored = page_cache().get(key)
+        stored = content_cache().get(key)
         if stored is not None:
             headers, content = stored
             response = HttpResponse(content, headers=headers)
@@ -103,7 +84,7 @@ class PageCacheMiddleware:
             response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
             response["Last-Modified"] = http_date(current / 1e9)
             response["Cache-Control"] = "public, max-age=0, must-revalidate"
-            page_cache().set(key, (dict(response.headers), response.content), settings.PAGE_CACHE_SECONDS)
+            content_cache().set(key, (dict(response.headers), response.content), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -3,9 +3,11 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -27,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.languages import SOURCE_LOCALE
 from core.translation_fields import PAGE_FIELDS
+from hosting.generation import content_cache, generation
 from indexing.pages import AnalysedSearchMixin, analysed_search_fields
 
 from .blocks import (
@@ -237,6 +240,8 @@ class DevelopmentEntityPageTag(TaggedItemBase):
 class OperatingModelPage(DescriptionPage):
     """An operating model (toimintamalli): a described way of organising a service, for others to adopt."""
 
+    prefetched_relations = ("authors", "areas", "funders", "themes", "target_groups")
+
     implementation_place = models.CharField(
         _("where it is implemented"),
         max_length=255,
@@ -397,6 +402,9 @@ class OperatingModelPage(DescriptionPage):
         """The page's context, with what the apps that read content add to it through the
         ``operating_model_context`` hook (the search adds ``related_operating_models``)."""
         context = super().get_context(request, *args, **kwargs)
+        if not hasattr(self, "_cluster_related_objects"):  # a saved page, not one being previewed
+            # Read by the page, its structured data and its citation: fetched once for all of them.
+            prefetch_related_objects([self], *self.prefetched_relations)
         for add_context in hooks.get_hooks(OPERATING_MODEL_CONTEXT_HOOK):
             context.update(add_context(self, request))
         return context
@@ -586,7 +594,11 @@ class ModelLibraryPage(Page):
         )
         entities = entities.order_by("title")
         # The first entities by name; the search lists them all (its type filter), so the library
-        # page stays the same size however many there are.
-        context["entities"] = entities[: self.entities_shown]
-        context["entity_count"] = entities.count()
+        # page stays the same size however many there are. Kept until the content changes: sorting
+        # and counting them passes over every entity.
+        context["entities"], context["entity_count"] = content_cache().get_or_set(
+            f"library:entities:{generation()}:{self.pk}",
+            lambda: (list(entities[: self.entities_shown]), entities.count()),
+            settings.PAGE_CACHE_SECONDS,
+        )
         return context

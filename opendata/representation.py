@@ -83,13 +83,16 @@ def page_dates(page):
 
 
 def source_page(page):
-    """The Finnish (source) version of a page, or the page itself when it has none."""
-    source = (
-        Page.objects.filter(translation_key=page.translation_key, locale__language_code=SOURCE_LANGUAGE)
-        .only("pk")
-        .first()
-    )
-    return source or page
+    """The Finnish (source) version of a page, or the page itself when it has none (looked up once
+    per page object: the structured data, the citation and its block all ask)."""
+    if not hasattr(page, "_source_page"):
+        source = (
+            Page.objects.filter(translation_key=page.translation_key, locale__language_code=SOURCE_LANGUAGE)
+            .only("pk")
+            .first()
+        )
+        page._source_page = source or page
+    return page._source_page
 
 
 def permanent_url(page):

@@ -16,6 +16,7 @@ Without a query the search lists every published page of the language, newest fi
 """
 
 import functools
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -23,10 +24,12 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Case, DateField, F, Q, When
 from django.db.models.functions import Coalesce, Length, TruncDate
+from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
 from core.languages import SOURCE_LANGUAGE, source_locale
+from hosting.generation import content_cache, generation
 from indexing.analysis import analyse_query, analyse_words, spelling_suggestions
 from models_library.languages import in_language_or_finnish
 
@@ -131,6 +134,7 @@ class SearchOutcome:
     capped: bool = False  # the query matched more than MATCH_LIMIT pages; only the best are shown
     suggestion: str = ""  # a spelling suggestion when nothing matched
     relaxations: list = field(default_factory=list)  # (label, querystring, count): fewer filters, more results
+    listing_key: str = ""  # without a query: the cache key of the listing, for the facets' rendered HTML
 
     @property
     def result_groups(self):
@@ -163,6 +167,10 @@ def own_date(types=None):
         for model in types or SEARCHED_TYPES.values()
     ]
     return Coalesce(*dates, TruncDate("first_published_at"), output_field=DateField())
+
+
+def pks(pages):
+    return list(pages.values_list("pk", flat=True))
 
 
 def newest_first(pages, types=None):
@@ -236,29 +244,29 @@ def run_search(params, locale=None):
     words = analyse_query(params.query, locale.language_code)
     if params.query and not words:  # only punctuation or symbols: nothing to look for
         return SearchOutcome(params, [], 0, Paginator([], PAGE_SIZE).get_page(1))
+    if not words:
+        key = listing_key(params, locale)
+        matching, facets = listing(params, locale, key)
+        page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
+        results = page_results([(pk, None) for pk in page_obj.object_list], params.query, locale)
+        return SearchOutcome(params, results, len(matching), page_obj, facets=facets, listing_key=key)
     published = published_pages(locale)
-    scores, full = {}, None
-    if words:
-        ranked, full = language_matches(params.query, locale, MATCH_LIMIT)
-        scores = dict(ranked)
-        # Narrowed again in the database: an index that missed an update never shows an unpublished page.
-        kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
-        candidates = [pk for pk, _score in ranked if pk in kept]
-    else:
-        values = FacetValues(published.values("pk"))
-    if not words or params.sort == "newest":
-        newest = published.filter(pk__in=id_list(candidates)) if words else published
-        newest = newest_first(newest)
-        candidates = list(newest.values_list("pk", flat=True))
-    counted = candidates  # what the count and the facets count: the full matches, if there are any
-    if full is not None:  # the full matches first, each part in its order
-        counted = [pk for pk in candidates if pk in full]
-        candidates = counted + [pk for pk in candidates if pk not in full]
-        counted = counted or candidates
-        values = facet_values(candidates, params.filters, counted)
+    ranked, full = language_matches(params.query, locale, MATCH_LIMIT)
+    scores = dict(ranked)
+    # Narrowed again in the database: an index that missed an update never shows an unpublished page.
+    kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
+    candidates = [pk for pk, _score in ranked if pk in kept]
+    if params.sort == "newest":
+        candidates = pks(newest_first(published.filter(pk__in=id_list(candidates))))
+    # The full matches first, each part in its order; the count and the facets count the full matches,
+    # or the partial ones when there is no full match.
+    counted = [pk for pk in candidates if pk in full]
+    candidates = counted + [pk for pk in candidates if pk not in full]
+    counted = counted or candidates
+    values = facet_values(candidates, params.filters, counted)
 
     matching = values.matching(candidates, params.filters)
-    full_matching = matching if full is None else [pk for pk in matching if pk in full]
+    full_matching = [pk for pk in matching if pk in full]
     partial_count = len(matching) - len(full_matching)
     partial_listed = partial_count > 0 and (params.partial or len(full_matching) < PAGE_SIZE)
     page_obj = Paginator(matching if partial_listed else full_matching, PAGE_SIZE).get_page(params.page)
@@ -278,6 +286,32 @@ def run_search(params, locale=None):
         outcome.suggestion = suggestion_with_results(params, locale)
         outcome.relaxations = relaxations(params, values, counted)
     return outcome
+
+
+def listing_key(params, locale):
+    """The listing's cache key: the content's generation (``hosting.generation``), the language and the
+    address without the page number."""
+    address = hashlib.md5(params.querystring().encode(), usedforsecurity=False).hexdigest()
+    return f"search:listing:{generation()}:{locale.pk}:{translation.get_language()}:{address}"
+
+
+def listing(params, locale, key):
+    """Without a query: the ids of every published page of the language (``published_pages``), newest
+    first, narrowed by the filters, and the facets.
+
+    The answer is the same for every visitor until the content changes, and working it out passes
+    over every page, so it is kept in the cache under ``key``: the library's pages, deep ones too,
+    then cost their own twenty pages at any size of the library (the templates keep the facets'
+    HTML under the same key).
+    """
+    stored = content_cache().get(key)
+    if stored is None:
+        published = published_pages(locale)
+        values = FacetValues(published.values("pk"))
+        candidates = pks(newest_first(published))
+        stored = (values.matching(candidates, params.filters), facet_results(params, values, candidates))
+        content_cache().set(key, stored, settings.PAGE_CACHE_SECONDS)
+    return stored
 
 
 def page_results(ranked_page, query, locale, full=None):

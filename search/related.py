@@ -94,7 +94,7 @@ def stored_related(page, limit=STORED):
     ids = list(RelatedModel.objects.filter(page_id=page.pk).order_by("rank").values_list("related_id", flat=True))
     if not ids:
         return store_related(page)[:limit]
-    pages = OperatingModelPage.objects.live().public().in_bulk([pk for pk in ids if pk])
+    pages = OperatingModelPage.objects.live().public().select_related("locale").in_bulk([pk for pk in ids if pk])
     return [pages[pk] for pk in ids if pk in pages][:limit]
 
 

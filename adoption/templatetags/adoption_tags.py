@@ -1,6 +1,7 @@
 """Template tags the operating model page includes: adoptions, lineage, the contact form."""
 
 from django import template
+from wagtail.models import Page
 
 from models_library.models import OperatingModelPage
 from taxonomy.models import Area
@@ -42,12 +43,11 @@ def lineage(page):
     source = page.derived_from if page.derived_from_id else None
     if source is not None and not source.live:
         source = None
-    derived = list(
-        OperatingModelPage.objects.live()
-        .public()
-        .filter(derived_from__translation_key=page.translation_key, locale_id=page.locale_id)
-        .order_by("title")
-    )
+    # Looked up by their indexed ``derived_from`` (this model in any language), the language picked
+    # here: with the language in the query a database may pass over every page of the language.
+    sources = Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
+    derived = OperatingModelPage.objects.live().public().filter(derived_from__in=list(sources)).order_by("title")
+    derived = [model for model in derived if model.locale_id == page.locale_id]
     return {"source": source, "derived": derived}
 
 

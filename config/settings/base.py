@@ -82,16 +82,18 @@ MIDDLEWARE = [
     "hosting.security.PermissionsPolicyMiddleware",
     # 304 for a conditional request whose ETag or Last-Modified still matches.
     "django.middleware.http.ConditionalGetMiddleware",
+    # A stored page is answered before the session, language, CSRF and user are worked out; on
+    # the way out it sees their cookies and the user, and stores nothing that is not for everyone.
+    "hosting.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "hosting.locales.LocaleLookupMiddleware",
+    "hosting.upstream_wagtail.LocaleLookupMiddleware",
     # Django's, keeping the 404s of the API and the other unprefixed open data addresses.
     "opendata.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "hosting.cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "review.middleware.OrganisationRuleMiddleware",

@@ -1,11 +1,13 @@
 """The site's main navigation, read from the page tree of the active language."""
 
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from core.languages import SOURCE_LANGUAGE
 from home.models import SiteTexts
+from hosting.generation import content_cache, generation
 
 register = template.Library()
 
@@ -19,7 +21,12 @@ def site_nav(context):
     home = site.root_page.localized if site else None
     items = []
     if home:
-        items = [home] + list(Page.objects.live().public().in_menu().child_of(home).filter(locale=Locale.get_active()))
+        # On every page, and finding the sections passes over the whole tree: kept until the content changes.
+        items = content_cache().get_or_set(
+            f"site_nav:{generation()}:{home.pk}",
+            lambda: [home, *Page.objects.live().public().in_menu().child_of(home).filter(locale=Locale.get_active())],
+            settings.PAGE_CACHE_SECONDS,
+        )
     return {"items": items, "current": current}
 
 

@@ -5,6 +5,7 @@ import io
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
+from django.core.cache import caches
 from pypdf import PdfReader
 
 from adoption.models import Adoption, ModerationState
@@ -103,3 +104,40 @@ def test_a_visitor_compares_prints_proposes_and_contacts(two_models, live_server
     screenshot("adoption-7-overview")
     check_axe(page, "adoption overview", failures)
     assert not failures, "\n\n".join(failures)
+
+
+def test_a_visitor_follows_and_contacts_from_the_cached_model_page(
+    two_models, live_server, browser, browser_page, screenshot
+):
+    """The model page is one cached page for every anonymous visitor, and its forms work from it."""
+    caches["default"].clear()
+    first = browser.new_context(locale="fi-FI").new_page()
+    assert first.goto(live_server.url + two_models.url).headers["x-page-cache"] == "miss"
+    first.context.close()
+    page = browser_page  # another visitor
+    page.goto(live_server.url + "/fi/")
+    page.get_by_role("combobox", name="Hae kirjastosta").fill("perhekeskus")
+    page.get_by_role("search").get_by_role("button", name="Haku").click()
+    response_headers = {}
+    page.on(
+        "response",
+        lambda response: response_headers.update(response.headers) if response.url.endswith(two_models.url) else None,
+    )
+    page.get_by_role("link", name=SEED_TITLE).click()
+    assert response_headers.get("x-page-cache") == "hit"
+
+    page.get_by_label("Seuraa tätä mallia sähköpostilla").fill("seuraaja@example.fi")
+    page.get_by_role("button", name="Seuraa").click()
+    assert "Melkein valmista" in page.get_by_role("status").first.inner_text()
+    contact = page.get_by_role("region", name="Ota yhteyttä tekijöihin")
+    contact.get_by_label("Nimesi").fill("Ville Vierailija")
+    contact.get_by_label("Sähköpostiosoitteesi").fill("ville@example.fi")
+    contact.get_by_label("Viesti").fill("Miten aloititte?")
+    contact.get_by_role("button", name="Lähetä").click()
+    assert "Viestisi lähetettiin" in page.get_by_role("status").first.inner_text()
+    screenshot("adoption-8-from-cached-page")
+    assert [message.to for message in mail.outbox] == [
+        ["seuraaja@example.fi"],
+        ["tekija@example.fi"],
+        ["ville@example.fi"],
+    ]

@@ -2,8 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
 from wagtail.models import Locale
 
+from models_library.models import OperatingModelAuthor
 from tests.factories import OperatingModelPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +104,21 @@ def test_search_and_previews_are_not_cached(client, model):
     for url in ("/fi/search/?q=perheneuvola", f"/admin/pages/{model.pk}/edit/preview/"):
         client.get(url)
         assert client.get(url).headers.get("X-Page-Cache") is None
+
+
+def test_a_model_page_with_its_forms_is_one_cached_page_for_every_anonymous_visitor(model):
+    OperatingModelAuthor.objects.create(page=model, name="Tekijä", email="tekija@example.fi")
+    first = Client().get(model.url)
+    html = first.content.decode()
+    assert 'id="contact"' in html and "follow-form" in html and "compare-add" in html
+    assert "csrfmiddlewaretoken" not in html and not first.cookies
+    second = Client().get(model.url)  # another visitor, no cookies
+    assert (first.headers["X-Page-Cache"], second.headers["X-Page-Cache"]) == ("miss", "hit")
+
+
+def test_a_page_with_a_csrf_token_is_never_stored(model):
+    propose = reverse("adoption:propose", args=[model.pk])
+    for _ in range(2):
+        response = Client().get(propose)
+        assert "csrfmiddlewaretoken" in response.content.decode()
+        assert response.headers.get("X-Page-Cache") is None

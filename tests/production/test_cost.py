@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import search.query
 import search.related
 from search.models import RelatedModel
 from taxonomy.models import Theme
@@ -21,8 +22,9 @@ def themed_model(library, title, theme="perhekeskukset"):
 
 
 def queries(client, url):
-    """The queries of a second view of ``url``: Wagtail's site and locale look-ups cached, as on a running server
-    (the pages measured carry forms, so the page cache does not serve them)."""
+    """The queries of a second view of ``url``: Wagtail's site and locale look-ups cached, as on a running server;
+    past the page cache (a parameter it does not key on), so the page is rendered."""
+    url += ("&" if "?" in url else "?") + "uncached=1"
     client.get(url)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
@@ -78,3 +80,32 @@ def test_a_page_looks_its_locale_up_once(client, library):
         if q["sql"].startswith('SELECT "wagtailcore_locale"') and '"language_code" = ' in q["sql"]
     ]
     assert len(lookups) == 1, lookups
+
+
+def test_the_library_listing_is_worked_out_once_until_the_content_changes(client, library, monkeypatch):
+    themed_model(library, "Perheneuvola")
+    deep = library.url + "?page=1&uncached=1"  # past the page cache
+    client.get(deep)
+
+    def not_again(*args):
+        raise AssertionError("the listing passed over every page again")
+
+    monkeypatch.setattr(search.query, "FacetValues", not_again)
+    assert "Perheneuvola" in client.get(deep).content.decode()
+    monkeypatch.undo()
+    themed_model(library, "Perhekeskuksen tiimi")
+    assert "Perhekeskuksen tiimi" in client.get(deep).content.decode()
+
+
+def test_the_model_page_reads_its_relations_and_source_once(client, library):
+    page = themed_model(library, "Perheneuvola")
+    page.authors.create(name="Taina Paananen")
+    url = page.url + "?uncached=1"
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    tables = ("models_library_operatingmodelauthor", "taxonomy_area", "taxonomy_theme", "taxonomy_funder")
+    counts = {table: sum(f'FROM "{table}"' in query["sql"] for query in captured) for table in tables}
+    assert counts == dict.fromkeys(tables, 1)
+    source_lookups = [q for q in captured if q["sql"].startswith('SELECT "wagtailcore_page"."id" FROM')]
+    assert len(source_lookups) == 1
