@@ -113,16 +113,23 @@ messages: $(VENV)/.installed
 requirements: $(VENV)/.installed
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
 
-# Search measurements (README.md, "Measuring search"), on scratch databases in .run/.
-# bench-search: latency over N synthetic pages; the four standard configurations, or one chosen with
-# `make bench-search N=1000 BACKEND=database` (BENCH_QUERIES timed queries per type, at most
-# BENCH_BUDGET seconds per type; KEEP=1 keeps the scratch database and its index, prefix bench_N_,
-# for `manage.py bench_search --reuse --index-prefix bench_N_`).
+# Search measurements (README.md, "Measuring search"), on scratch databases.
+# bench-search: latency over N synthetic pages in the standard configurations (N:BACKEND:DB), or one
+# chosen with `make bench-search N=100000 BACKEND=elasticsearch DB=postgres` (BACKEND database, opensearch
+# or elasticsearch; DB sqlite, a file in .run/, or postgres, a database on DATABASE_URL's server when it
+# is PostgreSQL, else on scripts/postgres.sh's; BENCH_QUERIES timed queries per type, at most
+# BENCH_BUDGET seconds per type; KEEP=1 keeps the scratch database and the index, prefix bench_N_,
+# for `manage.py bench_search --reuse --index-prefix bench_N_`). Each run has its own scratch
+# database, copied from an empty migrated one and dropped afterwards. The search servers and
+# PostgreSQL take their ports from the scripts' variables (OPENSEARCH_TEST_PORT, ELASTICSEARCH_TEST_PORT,
+# PGTEST_PORT) and stay up for the next run (`scripts/<server>.sh stop`).
 BENCH_QUERIES ?= 150
 BENCH_BUDGET ?= 120
 BENCH_TEMPLATE := $(STAMP)/bench-template.sqlite3
-BENCH_CONFIGS := $(if $(N)$(BACKEND),$(or $(N),10000):$(or $(BACKEND),database),\
-	1000:database 10000:database 10000:opensearch 100000:opensearch)
+BENCH_PG_TEMPLATE := bench_template
+BENCH_CONFIGS := $(if $(N)$(BACKEND)$(DB),$(or $(N),10000):$(or $(BACKEND),database):$(or $(DB),sqlite),\
+	1000:database:sqlite 10000:database:sqlite 10000:opensearch:sqlite \
+	100000:database:postgres 100000:opensearch:postgres 100000:elasticsearch:postgres)
 
 # An empty migrated database that each benchmark copies.
 $(BENCH_TEMPLATE): $(VENV)/.installed $(MIGRATIONS)
@@ -135,13 +142,29 @@ bench-search: system-packages $(BENCH_TEMPLATE)
 	@set -e; \
 	case "$(BENCH_CONFIGS)" in *opensearch*) eval "$$(scripts/opensearch.sh start)";; esac; \
 	case "$(BENCH_CONFIGS)" in *elasticsearch*) eval "$$(scripts/elasticsearch.sh start)";; esac; \
+	case "$(BENCH_CONFIGS)" in *postgres*) \
+	  case "$${DATABASE_URL:-}" in postgres*) pg=$$DATABASE_URL;; \
+	    *) pg=$$(scripts/postgres.sh start | sed -n 's/^export DATABASE_URL=//p');; esac; \
+	  echo "Migrating the PostgreSQL template database $(BENCH_PG_TEMPLATE)..."; \
+	  DATABASE_URL=$$($(PY) -m benchmarks.scratch_db create $$pg $(BENCH_PG_TEMPLATE)) \
+	    $(PY) manage.py migrate --no-input -v0;; esac; \
 	for config in $(BENCH_CONFIGS); do \
-	  n=$${config%%:*}; backend=$${config#*:}; db=$(STAMP)/bench-$$n-$$backend.sqlite3; \
-	  cp $(BENCH_TEMPLATE) $$db; \
-	  DATABASE_URL=sqlite:///$(CURDIR)/$$db $(PY) manage.py bench_search --count $$n --backend $$backend \
-	    --index-prefix bench_$${n}_ --queries $(BENCH_QUERIES) --budget $(BENCH_BUDGET) $(if $(KEEP),--keep); \
-	  $(if $(KEEP),true,rm -f $$db); \
-	done
+	  n=$${config%%:*}; rest=$${config#*:}; backend=$${rest%%:*}; db=$${rest#*:}; \
+	  if [ "$$db" = postgres ]; then \
+	    url=$$($(PY) -m benchmarks.scratch_db create $$pg bench_$${n}_$$backend --template $(BENCH_PG_TEMPLATE)); \
+	  else \
+	    file=$(STAMP)/bench-$$n-$$backend.sqlite3; cp $(BENCH_TEMPLATE) $$file; url=sqlite:///$(CURDIR)/$$file; \
+	  fi; \
+	  echo "== $$n descriptions, $$backend search, $$db database; load: $$(cut -d' ' -f1-3 /proc/loadavg)"; \
+	  status=0; DATABASE_URL=$$url $(PY) manage.py bench_search --count $$n --backend $$backend \
+	    --index-prefix bench_$${n}_ --queries $(BENCH_QUERIES) --budget $(BENCH_BUDGET) $(if $(KEEP),--keep) || status=$$?; \
+	  echo "== load after the run: $$(cut -d' ' -f1-3 /proc/loadavg)"; \
+	  if [ -z "$(KEEP)" ]; then \
+	    if [ "$$db" = postgres ]; then $(PY) -m benchmarks.scratch_db drop $$pg bench_$${n}_$$backend; else rm -f $$file; fi; \
+	  fi; \
+	  [ $$status = 0 ] || exit $$status; \
+	done; \
+	case "$(BENCH_CONFIGS)" in *postgres*) $(PY) -m benchmarks.scratch_db drop $$pg $(BENCH_PG_TEMPLATE);; esac
 
 # search-quality: nDCG@10 and recall@10 of the judged queries on SQLite, PostgreSQL, OpenSearch and Elasticsearch
 # beside stock Wagtail; PostgreSQL is DATABASE_URL's server when it is one, else scripts/postgres.sh's.

@@ -6,6 +6,7 @@ equals ``analysed_text()`` (the command fails otherwise), and prints the latency
 
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
@@ -30,3 +31,43 @@ def test_bench_search_builds_pages_and_prints_the_latency_table(db):
     assert library.numchild == library.get_children().count()
     assert Page.find_problems() == ([], [], [], [], [])
     assert "Precomputed" not in output
+
+
+def test_scratch_database_addresses_keep_the_server_and_refuse_odd_names():
+    from benchmarks import scratch_db
+
+    url = "postgres://postgres@127.0.0.1:5442/toimintamallit"
+    assert (
+        scratch_db.with_database(url, "bench_1000_database") == "postgres://postgres@127.0.0.1:5442/bench_1000_database"
+    )
+    with pytest.raises(SystemExit):
+        scratch_db.create(url, "bench; DROP DATABASE toimintamallit")
+
+
+def test_scratch_database_is_created_from_a_template_and_dropped(db):
+    """On PostgreSQL (``make bench-search DB=postgres``): a copy of a database, then gone."""
+    import psycopg
+    from django.db import connection
+
+    from benchmarks import scratch_db
+
+    if connection.vendor != "postgresql":
+        reason = "scratch databases are made on a PostgreSQL server (DATABASE_URL=postgres://...)"
+        print(f"Skipping: {reason}")
+        pytest.skip(reason)
+    settings = connection.settings_dict
+    server = f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:{settings['PORT']}/postgres"
+    template, copy = "bench_test_template", "bench_test_copy"
+    scratch_db.create(server, template)
+    with psycopg.connect(scratch_db.with_database(server, template), autocommit=True) as source:
+        source.execute("CREATE TABLE marker (id integer)")
+    url = scratch_db.create(server, copy, template)
+    try:
+        with psycopg.connect(url) as scratch:
+            assert scratch.execute("SELECT count(*) FROM marker").fetchone() == (0,)
+    finally:
+        scratch_db.drop(server, copy)
+        scratch_db.drop(server, template)
+    with psycopg.connect(scratch_db.with_database(server, "postgres")) as maintenance:
+        names = {row[0] for row in maintenance.execute("SELECT datname FROM pg_database")}
+    assert not names & {template, copy}
