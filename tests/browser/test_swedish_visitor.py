@@ -72,7 +72,7 @@ def test_a_swedish_visitor_on_a_phone_searches_reads_proposes_contacts_and_sees_
         page.get_by_role("link", name="Berätta att ni använder modellen").click()
         page.get_by_role("button", name="Spara").click()
         assert "Rätta fälten som markerats nedan." in page.locator("main").inner_text()
-        assert page.locator(".form__error").first.inner_text().startswith("Det här fältet är obligatoriskt")
+        assert page.locator(".form__error").first.inner_text() == "Detta fält måste fyllas i."  # Django's wording
         look("4-propose-errors")
         page.get_by_label("Status").select_option(label="Pilottestar")
         page.get_by_label("Organisation").fill("Jakobstads familjecenter")
