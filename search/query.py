@@ -17,6 +17,7 @@ Without a query the search lists every published page of the language, newest fi
 
 import functools
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -139,7 +140,10 @@ class SearchOutcome:
     @property
     def result_groups(self):
         """``[(partial, results), ...]``: this page's full matches, then its partial matches (found only
-        through some of the words or through parts of them), the groups that have results."""
+        through some of the words or through parts of them), the groups that have results. None for a
+        listing, whose results are one list (``ListedPages``) and all full matches."""
+        if self.listing_key:
+            return []
         groups = [
             (partial, [page for page in self.results if page.search_partial == partial]) for partial in (False, True)
         ]
@@ -248,7 +252,7 @@ def run_search(params, locale=None):
         key = listing_key(params, locale)
         matching, facets = listing(params, locale, key)
         page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
-        results = page_results([(pk, None) for pk in page_obj.object_list], params.query, locale)
+        results = ListedPages(page_obj.object_list, locale)
         return SearchOutcome(params, results, len(matching), page_obj, facets=facets, listing_key=key)
     published = published_pages(locale)
     ranked, full = language_matches(params.query, locale, MATCH_LIMIT)
@@ -312,6 +316,30 @@ def listing(params, locale, key):
         stored = (values.matching(candidates, params.filters), facet_results(params, values, candidates))
         content_cache().set(key, stored, settings.PAGE_CACHE_SECONDS)
     return stored
+
+
+class ListedPages(Sequence):
+    """A listing's page of results (``page_results`` without a query), read from the database only when
+    used: their cards may all come from the cache (``search.templatetags.result_tags``)."""
+
+    def __init__(self, pks, locale):
+        self.pks, self.locale = list(pks), locale
+
+    @functools.cached_property
+    def pages(self):
+        return self.fetch(self.pks)
+
+    def fetch(self, pks):
+        return page_results([(pk, None) for pk in pks], "", self.locale)
+
+    def __getitem__(self, index):
+        return self.pages[index]
+
+    def __len__(self):
+        return len(self.pages)
+
+    def __bool__(self):
+        return bool(self.pks)
 
 
 def page_results(ranked_page, query, locale, full=None):
