@@ -26,6 +26,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, DateField, F, Q, When
 from django.db.models.functions import Coalesce, Length, TruncDate
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
@@ -306,16 +307,29 @@ def listing(params, locale, key):
     The answer is the same for every visitor until the content changes, and working it out passes
     over every page, so it is kept in the cache under ``key``: the library's pages, deep ones too,
     then cost their own twenty pages at any size of the library (the templates keep the facets'
-    HTML under the same key).
+    HTML under the same key). The facets, which grow with the classifications in use, are kept
+    apart and read only when used (``listed_facets``): their HTML mostly comes from the cache.
     """
-    stored = content_cache().get(key)
-    if stored is None:
-        published = published_pages(locale)
-        values = FacetValues(published.values("pk"))
-        candidates = pks(newest_first(published))
-        stored = (values.matching(candidates, params.filters), facet_results(params, values, candidates))
-        content_cache().set(key, stored, settings.PAGE_CACHE_SECONDS)
-    return stored
+    matching = content_cache().get(key)
+    if matching is None:
+        return worked_out_listing(params, locale, key)
+    return matching, SimpleLazyObject(lambda: listed_facets(params, locale, key))
+
+
+def worked_out_listing(params, locale, key):
+    published = published_pages(locale)
+    values = FacetValues(published.values("pk"))
+    candidates = pks(newest_first(published))
+    matching, facets = values.matching(candidates, params.filters), facet_results(params, values, candidates)
+    content_cache().set_many({key: matching, f"{key}:facets": facets}, settings.PAGE_CACHE_SECONDS)
+    return matching, facets
+
+
+def listed_facets(params, locale, key):
+    facets = content_cache().get(f"{key}:facets")
+    if facets is None:  # dropped from the cache before the listing
+        facets = worked_out_listing(params, locale, key)[1]
+    return facets
 
 
 class ListedPages(Sequence):
