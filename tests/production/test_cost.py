@@ -156,3 +156,16 @@ def test_a_signed_in_editor_gets_cards_rendered_for_them(client, library):
     client.force_login(User.objects.create_superuser("editor", password="x"))
     deep = library.url + "?page=2"
     assert [cards_rendered(client.get(deep)) for _ in range(2)] == [2, 2]
+
+
+def test_the_listing_facets_are_not_read_while_their_html_is_cached(client, library, monkeypatch):
+    themed_model(library, "Perheneuvola")
+    deep = library.url + "?page=1&uncached=1"  # past the page cache
+    client.get(deep)
+
+    def not_read(*args):
+        raise AssertionError("the facets were read from the cache again")
+
+    monkeypatch.setattr(search.query, "listed_facets", not_read)
+    html = client.get(deep).content.decode()
+    assert "Perheneuvola" in html and "Perhekeskukset" in html
