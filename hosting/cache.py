@@ -47,6 +47,16 @@ def cacheable_request(request):
     return not rest.startswith(UNCACHED_PAGES)
 
 
+def shared_view(request):
+    """Whether ``request`` sees what every visitor without a session sees: no session, not signed in
+    and not a preview (what such a page shows may be kept in the cache and shown to the others)."""
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not getattr(getattr(request, "user", None), "is_authenticated", False)
+        and not getattr(request, "is_preview", False)
+    )
+
+
 def cacheable_response(request, response):
     cache_control = response.get("Cache-Control", "")
     return (

@@ -3,7 +3,6 @@
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -29,7 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.languages import SOURCE_LOCALE
 from core.translation_fields import PAGE_FIELDS
-from hosting.generation import content_cache, generation
+from hosting.generation import generation
 from indexing.pages import AnalysedSearchMixin, analysed_search_fields
 
 from .blocks import (
@@ -587,18 +586,18 @@ class ModelLibraryPage(Page):
         verbose_name_plural = _("model libraries")
 
     def get_context(self, request, *args, **kwargs):
-        """The development entities; the operating models are listed by the search's library tags."""
+        """The key of the development entities' HTML; the operating models are listed by the search's
+        library tags."""
         context = super().get_context(request, *args, **kwargs)
+        # Sorting and counting the entities passes over every entity: their list's HTML is kept in the
+        # cache until the content changes.
+        context["entities_key"] = f"{generation()}:{self.pk}"
+        return context
+
+    def listed_entities(self):
+        """The first development entities by name and how many there are: the search lists them all (its
+        type filter), so the library page stays the same size however many there are."""
         entities = in_language_or_finnish(
             DevelopmentEntityPage.objects.live().public().filter(below(self)), self.locale
-        )
-        entities = entities.order_by("title")
-        # The first entities by name; the search lists them all (its type filter), so the library
-        # page stays the same size however many there are. Kept until the content changes: sorting
-        # and counting them passes over every entity.
-        context["entities"], context["entity_count"] = content_cache().get_or_set(
-            f"library:entities:{generation()}:{self.pk}",
-            lambda: (list(entities[: self.entities_shown]), entities.count()),
-            settings.PAGE_CACHE_SECONDS,
-        )
-        return context
+        ).order_by("title")
+        return {"shown": list(entities[: self.entities_shown]), "count": entities.count()}

@@ -17,6 +17,7 @@ Without a query the search lists every published page of the language, newest fi
 
 import functools
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -25,6 +26,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, DateField, F, Q, When
 from django.db.models.functions import Coalesce, Length, TruncDate
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale, Page
 from wagtail.search.query import And, PlainText
 
@@ -139,7 +141,10 @@ class SearchOutcome:
     @property
     def result_groups(self):
         """``[(partial, results), ...]``: this page's full matches, then its partial matches (found only
-        through some of the words or through parts of them), the groups that have results."""
+        through some of the words or through parts of them), the groups that have results. None for a
+        listing, whose results are one list (``ListedPages``) and all full matches."""
+        if self.listing_key:
+            return []
         groups = [
             (partial, [page for page in self.results if page.search_partial == partial]) for partial in (False, True)
         ]
@@ -248,7 +253,7 @@ def run_search(params, locale=None):
         key = listing_key(params, locale)
         matching, facets = listing(params, locale, key)
         page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
-        results = page_results([(pk, None) for pk in page_obj.object_list], params.query, locale)
+        results = ListedPages(page_obj.object_list, locale)
         return SearchOutcome(params, results, len(matching), page_obj, facets=facets, listing_key=key)
     published = published_pages(locale)
     ranked, full = language_matches(params.query, locale, MATCH_LIMIT)
@@ -302,16 +307,53 @@ def listing(params, locale, key):
     The answer is the same for every visitor until the content changes, and working it out passes
     over every page, so it is kept in the cache under ``key``: the library's pages, deep ones too,
     then cost their own twenty pages at any size of the library (the templates keep the facets'
-    HTML under the same key).
+    HTML under the same key). The facets, which grow with the classifications in use, are kept
+    apart and read only when used (``listed_facets``): their HTML mostly comes from the cache.
     """
-    stored = content_cache().get(key)
-    if stored is None:
-        published = published_pages(locale)
-        values = FacetValues(published.values("pk"))
-        candidates = pks(newest_first(published))
-        stored = (values.matching(candidates, params.filters), facet_results(params, values, candidates))
-        content_cache().set(key, stored, settings.PAGE_CACHE_SECONDS)
-    return stored
+    matching = content_cache().get(key)
+    if matching is None:
+        return worked_out_listing(params, locale, key)
+    return matching, SimpleLazyObject(lambda: listed_facets(params, locale, key))
+
+
+def worked_out_listing(params, locale, key):
+    published = published_pages(locale)
+    values = FacetValues(published.values("pk"))
+    candidates = pks(newest_first(published))
+    matching, facets = values.matching(candidates, params.filters), facet_results(params, values, candidates)
+    content_cache().set_many({key: matching, f"{key}:facets": facets}, settings.PAGE_CACHE_SECONDS)
+    return matching, facets
+
+
+def listed_facets(params, locale, key):
+    facets = content_cache().get(f"{key}:facets")
+    if facets is None:  # dropped from the cache before the listing
+        facets = worked_out_listing(params, locale, key)[1]
+    return facets
+
+
+class ListedPages(Sequence):
+    """A listing's page of results (``page_results`` without a query), read from the database only when
+    used: their cards may all come from the cache (``search.templatetags.result_tags``)."""
+
+    def __init__(self, pks, locale):
+        self.pks, self.locale = list(pks), locale
+
+    @functools.cached_property
+    def pages(self):
+        return self.fetch(self.pks)
+
+    def fetch(self, pks):
+        return page_results([(pk, None) for pk in pks], "", self.locale)
+
+    def __getitem__(self, index):
+        return self.pages[index]
+
+    def __len__(self):
+        return len(self.pages)
+
+    def __bool__(self):
+        return bool(self.pks)
 
 
 def page_results(ranked_page, query, locale, full=None):

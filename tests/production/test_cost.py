@@ -1,7 +1,9 @@
 """What a page costs does not grow with the library: related models are stored when a model is
-published, the library's deep pages load only their own models."""
+published, the library's deep pages load only their own models, and their cards come from the cache
+until the content changes."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -109,3 +111,61 @@ def test_the_model_page_reads_its_relations_and_source_once(client, library):
     assert counts == dict.fromkeys(tables, 1)
     source_lookups = [q for q in captured if q["sql"].startswith('SELECT "wagtailcore_page"."id" FROM')]
     assert len(source_lookups) == 1
+
+
+def cards_rendered(response):
+    """How many result cards the response rendered from scratch."""
+    return sum(template.name == "components/result_card_body.html" for template in response.templates)
+
+
+def test_a_deep_library_page_renders_no_card_again_at_any_size(client, library):
+    for n in range(21):
+        themed_model(library, f"Malli {n}")
+    small = library.url + "?page=2&uncached=1"  # one card, past the page cache
+    assert cards_rendered(client.get(small)) == 1
+    small_queries = queries(client, small)
+    for n in range(21, 45):
+        themed_model(library, f"Malli {n}")
+    large = library.url + "?page=3&uncached=1"  # five cards
+    assert cards_rendered(client.get(large)) == 5
+    assert queries(client, large) == small_queries
+    second = client.get(large + "&another=1")
+    assert cards_rendered(second) == 0
+    assert second.content.decode().count('class="card"') == 5
+    assert 'name="next" value="/fi/toimintamallit/?page=3&amp;uncached=1&amp;another=1"' in second.content.decode()
+
+
+def test_the_cards_are_fresh_after_publish_and_unpublish(client, library):
+    models = [themed_model(library, f"Malli {n}") for n in range(22)]
+    first, deep = library.url + "?uncached=1", library.url + "?page=2&uncached=1"  # past the page cache
+    client.get(first), client.get(deep)
+    newest = models[-1].get_latest_revision_as_object()
+    newest.title = "Perheneuvola uudistettu"
+    newest.save_revision().publish()
+    response = client.get(first)
+    html = response.content.decode()
+    assert "Perheneuvola uudistettu" in html and "Malli 21<" not in html and cards_rendered(response) == 20
+    models[0].unpublish()
+    response = client.get(deep)
+    assert "Malli 0<" not in response.content.decode() and cards_rendered(response) == 1
+
+
+def test_a_signed_in_editor_gets_cards_rendered_for_them(client, library):
+    for n in range(22):
+        themed_model(library, f"Malli {n}")
+    client.force_login(User.objects.create_superuser("editor", password="x"))
+    deep = library.url + "?page=2"
+    assert [cards_rendered(client.get(deep)) for _ in range(2)] == [2, 2]
+
+
+def test_the_listing_facets_are_not_read_while_their_html_is_cached(client, library, monkeypatch):
+    themed_model(library, "Perheneuvola")
+    deep = library.url + "?page=1&uncached=1"  # past the page cache
+    client.get(deep)
+
+    def not_read(*args):
+        raise AssertionError("the facets were read from the cache again")
+
+    monkeypatch.setattr(search.query, "listed_facets", not_read)
+    html = client.get(deep).content.decode()
+    assert "Perheneuvola" in html and "Perhekeskukset" in html
