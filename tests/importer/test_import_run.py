@@ -1,6 +1,7 @@
 """A run of many files stays cheap: a bounded number of queries per file, each page indexed once at
 the end of the run (and found by the search), and the work publishing starts elsewhere done after it."""
 
+from collections import Counter
 from io import StringIO
 from pathlib import Path
 
@@ -65,8 +66,13 @@ def test_each_imported_page_is_analysed_for_the_index_once_and_found_by_the_sear
     run_import(
         FIXTURES / "malli_tahdet.txt", FIXTURES / "malli_2024.txt", FIXTURES / "polku_perhetupa.txt", publish=True
     )
-    pages = set(OperatingModelPage.objects.values_list("pk", flat=True))
-    assert sorted(analysed) == sorted(pages), "each page once, at the end of the run"
+    imported = Counter(analysed)
+    # What indexing a page once costs on this backend (SQLite's indexer analyses once, PostgreSQL's per field).
+    analysed.clear()
+    get_search_backend().add(OperatingModelPage.objects.first().specific)
+    once = len(analysed)
+    pages = OperatingModelPage.objects.values_list("pk", flat=True)
+    assert once and imported == {pk: once for pk in pages}, "each page indexed once, at the end of the run"
 
     for query in ("perhetupa", "hyvinvointisuunnitelma"):  # its title, a word only its development path has
         results = client.get("/fi/search/", {"q": query, "format": "json"}).json()["results"]
