@@ -58,7 +58,10 @@ def classify_seeds():
         page.tags.add(*tags)
         if source in SUMMARIES and not page.intro:
             page.intro = SUMMARIES[source]
-        page.save_revision().publish()
+        revision = page.save_revision()
+        revision.publish()
+        # The demo's own revision, not an editor's edit: loading the demo again may update the page.
+        ImportedSource.objects.filter(page=page).update(revision=revision)
         changed += 1
     return changed
 

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.utils import translation
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from articles.models import ArticlePage
 from demo.content import SUMMARIES
@@ -70,3 +70,14 @@ def test_the_home_page_counts_the_organisations_of_the_demo_models(client, demo)
     main = client.get("/fi/").content.decode().split('<main id="main"', 1)[1]
     assert '<span class="figures__number">1</span> organisaatio' in main
     assert '<span class="figures__number">0</span>' not in main
+
+
+def test_the_demo_loads_again_over_itself(client, demo):
+    """An existing development database loads the demo again when ``make run`` sees a new migration: the
+    demo's own classification is not taken for an editor's edit, and nothing is lost or doubled."""
+    pages = Page.objects.count()
+    call_command("load_demo", force=True, stdout=StringIO(), stderr=StringIO())  # refused files raise CommandError
+    assert Page.objects.count() == pages
+    assert OperatingModelPage.objects.filter(locale__language_code="fi").count() == 1
+    model = OperatingModelPage.objects.get(locale__language_code="fi")
+    assert model.live and model.themes.exists()
