@@ -1,6 +1,8 @@
 """A visitor without a session browses the library, whose cards come from the cache, and adds a model
 to the comparison from its card: the button is still theirs, and sends them back where they were."""
 
+import re
+
 import pytest
 
 from tests.browser.test_accessibility import demo_site  # noqa: F401  (fixture)
@@ -13,13 +15,13 @@ def test_a_visitor_compares_from_the_library_cards_kept_in_the_cache(two_models,
     page = browser_page
     page.goto(live_server.url + "/fi/")
     page.get_by_role("link", name="Toimintamallit").first.click()  # the cards are rendered and kept
-    page.get_by_label("Järjestys").select_option(label="Osuvimmat ensin")
-    page.get_by_role("button", name="Järjestä").click()  # another address: the same cards, from the cache
-    assert "sort=relevance" in page.url
+    # Another address, the models in development: the same cards, from the cache.
+    page.locator(".facets").get_by_role("link", name=re.compile("^Kehitteillä")).click()
+    page.wait_for_url("**stage=in_development**")
     card = page.get_by_role("listitem").filter(has_text=OTHER_TITLE)
-    screenshot("library-cards-1-sorted")
+    screenshot("library-cards-1-narrowed")
     card.get_by_role("button", name="Lisää vertailuun").click()
-    assert "sort=relevance" in page.url  # back where the visitor was
+    assert "stage=in_development" in page.url  # back where the visitor was
     card = page.get_by_role("listitem").filter(has_text=OTHER_TITLE)
     screenshot("library-cards-2-added")
     card.get_by_role("link", name="Vertailussa: vertaa nyt").click()

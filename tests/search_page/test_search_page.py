@@ -129,6 +129,17 @@ def test_browsing_without_words_lists_everything_newest_first(client, catalogue)
     assert len(titles(search(client))) == 6
 
 
+def test_an_order_is_offered_only_for_a_search_with_words(client, catalogue, library):
+    """Without words there is nothing to rank by: the listing says it is newest first and offers no choice."""
+    for response in (search(client), search(client, theme="perhekeskukset"), client.get(library.url)):
+        html = response.content.decode()
+        assert 'name="sort"' not in html
+        assert '<p class="search-order">Uusimmat ensin</p>' in html
+    html = search(client, q="perhekeskus").content.decode()
+    assert '<option value="relevance" selected>Osuvimmat ensin</option>' in html
+    assert 'class="search-order"' not in html
+
+
 def test_newest_first_order(client, catalogue, library):
     newest = model_page(library, "Perhekeskus uusin")
     assert titles(search(client, q="perhekeskus", sort="newest"))[0] == newest.title
