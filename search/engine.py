@@ -174,14 +174,13 @@ def rum_candidates(entries, compiler, config, limit):
     """The ids of the index entries to rank exactly, or ``None`` when every match must be ranked.
 
     The backend's weights make a word in a boosted field (a summary) count many times more than
-    any number of the same word in the rest of the text, so an entry whose boosted words match
-    the whole query ranks above every entry whose do not, and one whose boosted words hold some of
-    the words above one whose hold none. The RUM index gives up to ``RUM_CANDIDATES`` entries
-    whose boosted words match the whole query (or, when fewer than ``limit`` do, any of its
-    words), closest to the query first, without reading the rows; the entries whose title has a
-    word of the query are added (the title weighs most). Up to ``RUM_CANDIDATES`` such entries
-    the best ``limit`` are the backend's own; beyond it, the best of the candidates closest to the
-    query by RUM's measure, with the backend's own scores.
+    any number of the same word in the rest of the text, so an entry whose boosted words hold a
+    word of the query ranks above every entry whose hold none. When at least ``limit`` entries
+    have such a word, the best are among them or among the entries whose title has one (the
+    title weighs most): the RUM index gives up to ``RUM_CANDIDATES`` of them, closest to the query
+    first, without reading the rows (for a query of all words, also those whose boosted words
+    hold all). While they are no more than that, the best ``limit`` are the backend's own; beyond
+    it, the best of the candidates closest to the query by RUM's measure, with the backend's scores.
     """
     from modelsearch.query import And, Or
 
@@ -190,15 +189,11 @@ def rum_candidates(entries, compiler, config, limit):
     if texts is None:
         return None
     any_word = compiler.build_tsquery(Or(texts), config=config)
-    wholes = [compiler.build_tsquery(query, config=config)] if isinstance(query, And) else []
-    for words in [*wholes, any_word]:
+    candidates = []
+    for words in [compiler.build_tsquery(query, config=config)] * isinstance(query, And) + [any_word]:
         boosted = entries.annotate(boosted=Boosted(F("body"))).filter(boosted=words)
-        candidates = list(
-            boosted.order_by(Closeness(F("boosted"), words)).values_list("pk", flat=True)[:RUM_CANDIDATES]
-        )
-        if len(candidates) >= limit:
-            break
-    else:  # entries without a boosted match make up the rest; their order needs every match
+        candidates += boosted.order_by(Closeness(F("boosted"), words)).values_list("pk", flat=True)[:RUM_CANDIDATES]
+    if len(set(candidates)) < limit:  # entries without a boosted word make up the rest; their order needs every match
         return None
     title_rank = compiler._build_rank_expression([(F("title"), F("title_norm"))], config)
     titled = entries.filter(title=any_word).annotate(score=title_rank).order_by("-score")
