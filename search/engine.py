@@ -178,9 +178,10 @@ def rum_candidates(entries, compiler, config, limit):
     word of the query ranks above every entry whose hold none. When at least ``limit`` entries
     have such a word, the best are among them or among the entries whose title has one (the
     title weighs most): the RUM index gives up to ``RUM_CANDIDATES`` of them, closest to the query
-    first, without reading the rows (for a query of all words, also those whose boosted words
-    hold all). While they are no more than that, the best ``limit`` are the backend's own; beyond
-    it, the best of the candidates closest to the query by RUM's measure, with the backend's scores.
+    first, without reading the rows (for a query of all words, first those whose boosted words
+    hold all, and when that many do, only they). While they are no more than that, the best
+    ``limit`` are the backend's own; beyond it, the best of the candidates closest to the query by
+    RUM's measure, with the backend's scores.
     """
     from modelsearch.query import And, Or
 
@@ -191,6 +192,8 @@ def rum_candidates(entries, compiler, config, limit):
     any_word = compiler.build_tsquery(Or(texts), config=config)
     candidates = []
     for words in [compiler.build_tsquery(query, config=config)] * isinstance(query, And) + [any_word]:
+        if len(candidates) >= RUM_CANDIDATES:  # as many with all the words as would be ranked
+            break
         boosted = entries.annotate(boosted=Boosted(F("body"))).filter(boosted=words)
         candidates += boosted.order_by(Closeness(F("boosted"), words)).values_list("pk", flat=True)[:RUM_CANDIDATES]
     if len(set(candidates)) < limit:  # entries without a boosted word make up the rest; their order needs every match
