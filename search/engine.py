@@ -13,7 +13,9 @@ loads the twenty pages it shows.
 - PostgreSQL: the backend's own query matches the concatenation of each index entry's title and
   body vectors, which no index covers and no statistics estimate, so it reads every entry of the
   library and joins the pages row by row (seconds at 100,000 descriptions). Here the same match,
-  written as matches of the title and the body, and the same rank run on the index entries alone.
+  written as matches of the title and the body, and the same rank run on the index entries alone;
+  where the rum extension is installed, only on the candidates its index proposes
+  (``rum_candidates``, search migration 0003), as the rank reads each matching entry's whole body.
 
 All three use ``modelsearch`` internals (``get_queryset``, the SQLite query compiler's
 ``build_search_query``, ``get_search_vectors`` and ``_build_rank_expression``, the PostgreSQL
