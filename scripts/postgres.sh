@@ -2,7 +2,8 @@
 # Starts or stops a throwaway PostgreSQL server for the tests.
 #   eval "$(scripts/postgres.sh start)"   # prints `export DATABASE_URL=...`
 #   scripts/postgres.sh stop
-# Uses the server binaries of Debian's postgresql package (installed when missing).
+# Uses the server binaries of Debian's postgresql package (installed when missing), with the rum
+# extension (postgresql-<version>-rum; search migration 0003's index) when Debian has it.
 # initdb refuses to run as root, so as root the server runs as the `postgres` user.
 set -euo pipefail
 
@@ -17,6 +18,27 @@ bindir() {
     dir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   fi
   echo "$dir"
+}
+
+# The rum extension: its package, in a build the server can load (a security update may be built
+# against a newer server than the one installed: then an older build is taken). Without it the
+# search ranks every match (search.engine), so a failure here only warns.
+rum() {
+  local bin=$1 version package
+  version=$(basename "$(dirname "$bin")")
+  package="postgresql-$version-rum"
+  dpkg -s "$package" >/dev/null 2>&1 || apt-get install -y -qq "$package" >&2 \
+    || { apt-get update -qq >&2 && apt-get install -y -qq "$package" >&2; } || true
+  for candidate in "" $(apt-cache madison "$package" 2>/dev/null | awk '{print $3}'); do
+    if [ -n "$candidate" ]; then
+      apt-get install -y -qq --allow-downgrades "$package=$candidate" >&2 || continue
+    fi
+    if "$bin/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d toimintamallit -X -q \
+      -c "CREATE EXTENSION IF NOT EXISTS rum" -c "DROP EXTENSION rum" >/dev/null 2>&1; then
+      return 0
+    fi
+  done
+  echo "The rum extension cannot be loaded: PostgreSQL's own search ranks every match." >&2
 }
 
 as_owner() {
@@ -36,6 +58,7 @@ case "${1:-}" in
         -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
         start >/dev/null
       as_owner "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres toimintamallit
+      rum "$BIN"
       echo "PostgreSQL started on port $PORT (data in $DIR)" >&2
     fi
     echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$PORT/toimintamallit"
