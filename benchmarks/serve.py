@@ -7,9 +7,9 @@ the search benchmark's page writer, ``benchmarks.latency.build``, which also add
 in its usual mix) the copy is served by ``scripts/serve.sh`` with ``SERVER_TIMING=true`` and:
 
 - each of home, library (first and deepest page), a model page, an entity page and a search is
-  requested ``--requests`` times past the page cache (an extra ``bench`` parameter); the median
-  and 95th percentile of the server's own time and the median of its SQL queries are read from
-  ``Server-Timing``;
+  requested ``--requests`` times past the page cache (an extra ``bench`` parameter), the pages
+  taking turns; the median and 95th percentile of the server's own time and the median of its SQL
+  queries are read from ``Server-Timing``, and the model page's median against the home page's;
 - ``wrk`` loads a cached model page, an uncached model page and a static file for ``--duration``
   seconds each, and gives requests per second and non-2xx responses.
 """
@@ -117,10 +117,20 @@ def uncached(url, number):
     return f"{url}{'&' if '?' in url else '?'}bench={number}"
 
 
-def measure(base, path, requests):
+def measure(base, paths, requests):
+    """``{name: (median ms, p95 ms, queries)}`` of each page; the pages take turns, so that a change in the
+    machine's load during the run weighs on all of them alike and their ratios hold."""
     for number in range(3):  # warm up: first renditions, stored related models, imports
-        server_timing(uncached(base + path, number))
-    samples = [server_timing(uncached(base + path, number)) for number in range(3, 3 + requests)]
+        for path in paths.values():
+            server_timing(uncached(base + path, number))
+    samples = {name: [] for name in paths}
+    for number in range(3, 3 + requests):
+        for name, path in paths.items():
+            samples[name].append(server_timing(uncached(base + path, number)))
+    return {name: summary(page_samples) for name, page_samples in samples.items()}
+
+
+def summary(samples):
     durations = sorted(duration for duration, _ in samples)
     p95 = durations[min(len(durations) - 1, math.ceil(0.95 * len(durations)) - 1)]
     return statistics.median(durations), p95, int(statistics.median(queries for _, queries in samples))
@@ -148,9 +158,11 @@ def bench_size(size, port, requests, duration):
     server, base = start_server(database, port)
     try:
         print(f"{'page':<14}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
-        for name in ("home", "library", "library_deep", "model", "entity", "search"):
-            median, p95, queries = measure(base, urls[name], requests)
-            print(f"{name:<14}{median:>10.1f}{p95:>10.1f}{queries:>9}", flush=True)
+        names = ("home", "library", "library_deep", "model", "entity", "search")
+        results = measure(base, {name: urls[name] for name in names}, requests)
+        for name, (median, p95, queries) in results.items():
+            print(f"{name:<14}{median:>10.1f}{p95:>10.1f}{queries:>9}")
+        print(f"model / home  {results['model'][0] / results['home'][0]:>9.2f}×", flush=True)
         urllib.request.urlopen(base + urls["model"], timeout=10).read()  # into the page cache
         print(f"{'wrk':<30}{'requests/s':>11}{'non-2xx':>9}")
         for name, url in (

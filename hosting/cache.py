@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.http import http_date
+from django.utils.translation import get_language
 from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -55,6 +56,21 @@ def shared_view(request):
         and not getattr(getattr(request, "user", None), "is_authenticated", False)
         and not getattr(request, "is_preview", False)
     )
+
+
+def shares_fragments(request):
+    """Whether ``request`` is a GET or HEAD that sees what every visitor without a session sees (``shared_view``)."""
+    return request is not None and request.method in ("GET", "HEAD") and shared_view(request)
+
+
+def shared_fragment(request, name, compute):
+    """``compute()`` (a piece of a page: its HTML or what it is rendered from), kept in the cache under the
+    content generation, the host and the language when ``shares_fragments(request)``; computed afresh for
+    anyone else (signed-in users, previews) and for forms."""
+    if not shares_fragments(request):
+        return compute()
+    key = f"fragment:{generation()}:{request.get_host()}:{get_language()}:{name}"
+    return content_cache().get_or_set(key, compute, settings.PAGE_CACHE_SECONDS)
 
 
 def cacheable_response(request, response):

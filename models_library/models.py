@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.languages import SOURCE_LOCALE
 from core.translation_fields import PAGE_FIELDS
+from hosting.cache import shares_fragments
 from hosting.generation import generation
 from indexing.pages import AnalysedSearchMixin, analysed_search_fields
 
@@ -397,13 +398,21 @@ class OperatingModelPage(DescriptionPage):
         items += [(name, {"missing": labels[name].label}) for name in self.missing_section_names()]
         return [item for _name, item in sorted(items, key=lambda pair: SECTION_ORDER.index(pair[0]))]
 
+    def fetch_relations(self):
+        """Reads the relations that the page, its structured data and its citation show, once for all of
+        them; a page being previewed keeps its own."""
+        if not hasattr(self, "_cluster_related_objects"):
+            prefetch_related_objects([self], *self.prefetched_relations)
+
     def get_context(self, request, *args, **kwargs):
         """The page's context, with what the apps that read content add to it through the
         ``operating_model_context`` hook (the search adds ``related_operating_models``)."""
         context = super().get_context(request, *args, **kwargs)
-        if not hasattr(self, "_cluster_related_objects"):  # a saved page, not one being previewed
-            # Read by the page, its structured data and its citation: fetched once for all of them.
-            prefetch_related_objects([self], *self.prefetched_relations)
+        if not shares_fragments(request):
+            # Read by the page, its structured data and its citation: fetched once for all of them. A visitor
+            # without a session gets these pieces from the cache (``hosting.cache.shared_fragment``); the first
+            # to render them after a change fetches the relations with the structured data.
+            self.fetch_relations()
         for add_context in hooks.get_hooks(OPERATING_MODEL_CONTEXT_HOOK):
             context.update(add_context(self, request))
         return context

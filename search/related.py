@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from core.batches import defer, in_batch
+from hosting.generation import invalidate
 from indexing.analysis import analyse_query
 from models_library.models import OperatingModelPage
 
@@ -109,6 +110,9 @@ def refresh_related(page_id):
         neighbours |= {model.pk for model in store_related(page)}
     for neighbour in OperatingModelPage.objects.live().filter(pk__in=neighbours - {page_id}):
         store_related(neighbour)
+    # The task runs after the publication's own new generation: a page (or its related models' piece)
+    # rendered in between from the old lists is not shown again.
+    invalidate()
 
 
 def forget_stored(locale_id):

@@ -1,5 +1,6 @@
 """What the search adds to the content pages."""
 
+from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
 
 from models_library.models import OPERATING_MODEL_CONTEXT_HOOK
@@ -9,4 +10,5 @@ from .related import stored_related
 
 @hooks.register(OPERATING_MODEL_CONTEXT_HOOK)
 def add_related_operating_models(page, request):
-    return {"related_operating_models": stored_related(page, limit=4)}
+    # Read only when the page's related models are rendered, not when they come from the cache.
+    return {"related_operating_models": SimpleLazyObject(lambda: stored_related(page, limit=4))}

@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.languages import SOURCE_LANGUAGE
 from home.models import SiteTexts
+from hosting.cache import shared_fragment
 from hosting.generation import content_cache, generation
 
 register = template.Library()
@@ -33,7 +34,11 @@ def site_nav(context):
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    ancestors = page.get_ancestors().filter(depth__gt=1) if page and page.depth > 2 else []
+    if not page or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = shared_fragment(
+        context.get("request"), f"breadcrumbs:{page.pk}", lambda: list(page.get_ancestors().filter(depth__gt=1))
+    )
     return {"ancestors": ancestors, "page": page}
 
 

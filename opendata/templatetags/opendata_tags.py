@@ -7,6 +7,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from hosting.cache import shared_fragment
+
 from ..citation import Citation
 from ..feeds import feed_links
 from ..representation import source_page
@@ -23,6 +25,13 @@ def opendata_head(context):
     page = context.get("page")
     if request is None:
         return {}
+    if isinstance(page, Page) and page.pk:
+        # The same for every visitor of the page: kept in the cache until the content changes.
+        return shared_fragment(request, f"opendata-head:{page.pk}", lambda: head_data(request, page))
+    return head_data(request, page)
+
+
+def head_data(request, page):
     is_page = isinstance(page, Page)
     canonical = page.get_full_url(request) if is_page else settings.SITE_URL + request.path
     language = page.locale.language_code if is_page else get_language()
@@ -36,6 +45,8 @@ def opendata_head(context):
         "feeds": feed_links(request),
     }
     if is_page and is_citable(page):
+        if hasattr(page, "fetch_relations"):  # read once for the page, its structured data and its citation
+            page.fetch_relations()
         data["json_ld"] = json_ld(structured_data(page, request))
     return data
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Page
 
 from core.languages import SOURCE_LANGUAGE
+from hosting.cache import shared_fragment
 from translations.state import state_of_translation
 
 register = template.Library()
@@ -112,7 +113,9 @@ def language_versions(context):
         return []
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
-        return _page_versions(request, page)
+        # The same for every visitor of the page: kept in the cache until the content changes (a translation
+        # published or unpublished starts a new generation).
+        return shared_fragment(request, f"language-versions:{page.pk}", lambda: _page_versions(request, page))
     return _view_versions(request)
 
 
