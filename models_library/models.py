@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -176,7 +177,7 @@ class DescriptionPage(AnalysedSearchMixin, Page):
         """The date shown as “last modified”: the stated date, or else the last publication."""
         if self.modified_date:
             return self.modified_date
-        return self.last_published_at.date() if self.last_published_at else None
+        return timezone.localdate(self.last_published_at) if self.last_published_at else None
 
     # Classifications are edited on the Finnish (source) instances; checkboxes
     # where the list is short.

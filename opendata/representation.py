@@ -4,7 +4,7 @@ the citations and the search JSON, so that they all say the same thing."""
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
@@ -77,8 +77,9 @@ def page_dates(page):
     """(created, last modified) of a description or an article, as dates."""
     if hasattr(page, "last_modified"):  # a description
         return page.created_date, page.last_modified or page.created_date
-    published = page.last_published_at.date() if page.last_published_at else None
-    created = getattr(page, "date", None) or (page.first_published_at.date() if page.first_published_at else None)
+    published = timezone.localdate(page.last_published_at) if page.last_published_at else None
+    first = timezone.localdate(page.first_published_at) if page.first_published_at else None
+    created = getattr(page, "date", None) or first
     return created, published or created
 
 

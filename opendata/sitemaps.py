@@ -3,6 +3,7 @@ index at /sitemap.xml naming them. The date of a description is its own last-mod
 
 from collections import defaultdict
 
+from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -16,7 +17,7 @@ def lastmod_of(page):
     if hasattr(page, "created_date") or hasattr(page, "date"):
         return page_dates(page)[1]
     published = page.last_published_at or page.latest_revision_created_at
-    return published.date() if published else None
+    return timezone.localdate(published) if published else None
 
 
 class LanguageSitemap(Sitemap):

@@ -5,6 +5,7 @@ import csv
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail import hooks
 from wagtail.models import Locale
@@ -87,7 +88,7 @@ def source_dates(page):
     """A result's own dates (a description's created and last modified, an article's date), never its import."""
     created = getattr(page, "created_date", None)
     if created is None and page.first_published_at:
-        created = page.first_published_at.date()
+        created = timezone.localdate(page.first_published_at)
     return {"created": created, "modified": getattr(page, "modified_date", None)}
 
 

@@ -71,3 +71,19 @@ def test_robots_txt_names_the_sitemap(client):
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+def test_dates_of_a_publication_are_days_in_finland():
+    """Published at 00:30 in Helsinki (22:30 UTC the day before): the page's day is the Finnish one,
+    in the sitemap, the structured data and the listings alike."""
+    from home.models import HomePage
+    from models_library.models import OperatingModelPage
+    from opendata.representation import page_dates
+    from opendata.sitemaps import lastmod_of
+
+    published = datetime.datetime(2026, 11, 29, 22, 30, tzinfo=datetime.UTC)
+    finnish_day = datetime.date(2026, 11, 30)
+    model = OperatingModelPage(created_date=datetime.date(2026, 1, 2), last_published_at=published)
+    assert model.last_modified == finnish_day
+    assert page_dates(model) == (datetime.date(2026, 1, 2), finnish_day)
+    assert lastmod_of(HomePage(last_published_at=published)) == finnish_day
