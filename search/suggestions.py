@@ -7,7 +7,7 @@ sorting the titles that match would cost more the larger the library; instead ea
 prefixes are stored with the title's length and the title in one index, and the few suggestions
 are the first rows of that index for what was typed:
 
-- the titles that start with the text: the rows of the titles' own beginnings (``start``);
+- the titles that start with the text: the rows of the titles' own beginnings (``TitleWord.Kind.TITLE``);
 - then the others: the rows of the longest word typed (the fewest titles share it), each checked
   for the other words typed.
 
@@ -21,7 +21,7 @@ or a section's view restriction changes; a deleted page's rows go with it; ``man
 rebuild_title_words`` writes them all again.
 """
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -43,33 +43,39 @@ def listed_pages():
     return Page.objects.live().public().type(*SEARCHED_TYPES.values())
 
 
-def prefixes(text, start, length):
-    """(start, prefix, rest) of the prefixes of ``text`` up to ``length`` characters (at most ``PREFIX_LENGTH``)."""
+def prefixes(text, kind, length):
+    """(kind, prefix, rest) of the prefixes of ``text`` up to ``length`` characters (at most ``PREFIX_LENGTH``)."""
     for size in range(min(SHORTEST, length), min(PREFIX_LENGTH, length) + 1):
-        yield start, text[:size], text if size == PREFIX_LENGTH else ""
+        yield kind, text[:size], text if size == PREFIX_LENGTH else ""
 
 
 def title_prefixes(title):
-    """The rows of a title as (start, prefix, rest): its beginning's prefixes and each word's."""
+    """The rows of a title as (kind, prefix, rest): its beginning's prefixes and each word's."""
     upper = title.upper()
-    rows = set(prefixes(upper, True, len(upper)))
+    rows = set(prefixes(upper, TitleWord.Kind.TITLE, len(upper)))
     for position, character in enumerate(upper):
         if character != " " and (position == 0 or upper[position - 1] in WORD_START):
             rest = upper[position:]
-            rows.update(prefixes(rest, False, len(rest.split(" ", 1)[0])))
+            rows.update(prefixes(rest, TitleWord.Kind.WORD, len(rest.split(" ", 1)[0])))
     return sorted(rows)
 
 
 def add_title_words(pages):
-    """Stores the rows of ``pages``, given as (page id, locale id, title)."""
+    """Stores the rows of ``pages``, given as (page id, locale id, title).
+
+    Written with ``executemany`` rather than ``bulk_create``: a library has tens of rows a page,
+    and making a model instance of each would take most of the time of a rebuild.
+    """
+    columns = ("page_id", "locale_id", "kind", "prefix", "rest", "length", "title")
     rows = [
-        TitleWord(
-            page_id=pk, locale_id=locale_id, start=start, prefix=prefix, rest=rest, length=len(title), title=title
-        )
+        (pk, locale_id, int(kind), prefix, rest, len(title), title)
         for pk, locale_id, title in pages
-        for start, prefix, rest in title_prefixes(title)
+        for kind, prefix, rest in title_prefixes(title)
     ]
-    TitleWord.objects.bulk_create(rows, batch_size=CHUNK)
+    if rows:
+        marks = ", ".join(["%s"] * len(columns))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {TitleWord._meta.db_table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
 def refresh_title_words(page_ids):
@@ -133,14 +139,14 @@ def first_pages(rows, limit, skip=()):
 def best_in(rows, text, limit):
     """The first ``limit`` suggestions among ``rows`` (a language's) as (0 if the title starts with
     ``text`` else 1, length, title, page id), in order."""
-    starting = first_pages(rows.filter(matching(text), start=True), limit)
+    starting = first_pages(rows.filter(matching(text), kind=TitleWord.Kind.TITLE), limit)
     words = list(dict.fromkeys(text.split(" ")))
     scanned = max(words, key=len)  # the longest word typed: the fewest titles share it
-    others = rows.filter(matching(scanned), start=False)
+    others = rows.filter(matching(scanned), kind=TitleWord.Kind.WORD)
     for word in words:
         if word != scanned:
-            same_page = TitleWord.objects.filter(page_id=OuterRef("page_id"), start=False).filter(matching(word))
-            others = others.filter(Exists(same_page))
+            same_page = TitleWord.objects.filter(page_id=OuterRef("page_id"), kind=TitleWord.Kind.WORD)
+            others = others.filter(Exists(same_page.filter(matching(word))))
     other = first_pages(others, limit - len(starting), skip=starting) if len(starting) < limit else {}
     return [(0, *row, pk) for pk, row in starting.items()] + [(1, *row, pk) for pk, row in other.items()]
 

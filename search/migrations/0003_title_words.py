@@ -23,49 +23,30 @@ def create_trigram_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("search", "0002_title_trigram_index"),
-        ("wagtailcore", "0098_apitoken"),
+        ('search', '0002_title_trigram_index'),
+        ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="TitleWord",
+            name='TitleWord',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("start", models.BooleanField(verbose_name="beginning of the title")),
-                ("prefix", models.CharField(max_length=8, verbose_name="prefix")),
-                ("rest", models.TextField(blank=True, verbose_name="rest of the title")),
-                ("length", models.PositiveSmallIntegerField(verbose_name="length of the title")),
-                ("title", models.CharField(max_length=255, verbose_name="title")),
-                (
-                    "locale",
-                    models.ForeignKey(
-                        db_index=False,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="wagtailcore.locale",
-                    ),
-                ),
-                (
-                    "page",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                        verbose_name="page",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.PositiveSmallIntegerField(choices=[(0, 'beginning of the title'), (1, 'beginning of a word')], verbose_name='kind')),
+                ('prefix', models.CharField(max_length=8, verbose_name='prefix')),
+                ('rest', models.TextField(blank=True, verbose_name='rest of the title')),
+                ('length', models.PositiveSmallIntegerField(verbose_name='length of the title')),
+                ('title', models.CharField(max_length=255, verbose_name='title')),
+                ('locale', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.locale')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
             ],
             options={
-                "verbose_name": "title word",
-                "verbose_name_plural": "title words",
-                "indexes": [
-                    models.Index(
-                        fields=["locale", "start", "prefix", "length", "title", "page"], name="search_title_word_order"
-                    )
-                ],
+                'verbose_name': 'title word',
+                'verbose_name_plural': 'title words',
+                'indexes': [models.Index(fields=['locale', 'kind', 'prefix', 'length', 'title', 'page'], name='search_title_word_order')],
             },
         ),
         migrations.RunPython(drop_trigram_index, create_trigram_index),
