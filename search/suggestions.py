@@ -24,8 +24,8 @@ rebuild_title_words`` writes them all again.
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save
+from wagtail import signals
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.languages import SOURCE_LANGUAGE, source_locale
 
@@ -167,9 +167,15 @@ def suggested_pages(text, locale, limit):
 SEARCHED = tuple(SEARCHED_TYPES.values())
 
 
-def publication_changed(sender, instance, **kwargs):
+def page_published(sender, instance, **kwargs):
     if isinstance(instance, SEARCHED):
         refresh_title_words([instance.pk])
+
+
+def page_unpublished(sender, instance, **kwargs):
+    """An unpublished page has no rows. (Wagtail also sends this just before deleting a live page, whose
+    row then still says it is live: reading it again would store rows that the deletion leaves behind.)"""
+    TitleWord.objects.filter(page_id=instance.pk).delete()
 
 
 def pages_under(page_id):
@@ -191,8 +197,8 @@ def restriction_changed(sender, instance, **kwargs):
 
 def connect():
     uid = "search.suggestions"
-    page_published.connect(publication_changed, dispatch_uid=f"{uid}.published")
-    page_unpublished.connect(publication_changed, dispatch_uid=f"{uid}.unpublished")
-    post_page_move.connect(page_moved, dispatch_uid=f"{uid}.moved")
+    signals.page_published.connect(page_published, dispatch_uid=f"{uid}.published")
+    signals.page_unpublished.connect(page_unpublished, dispatch_uid=f"{uid}.unpublished")
+    signals.post_page_move.connect(page_moved, dispatch_uid=f"{uid}.moved")
     post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}.restricted")
     post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}.unrestricted")
