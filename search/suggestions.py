@@ -165,6 +165,7 @@ def suggested_pages(text, locale, limit):
     if locale.language_code != SOURCE_LANGUAGE:
         translated = Page.objects.filter(translation_key=OuterRef("page__translation_key"), locale=locale, live=True)
         untranslated = TitleWord.objects.filter(locale=source_locale()).filter(~Exists(translated))
+        # Merged in the titles' code-point order: SQLite's and the C.UTF-8 collation's (scripts/postgres.sh).
         found = sorted(found + best_in(untranslated, text, limit))
     return [pk for *_key, pk in found[:limit]]
 
