@@ -72,9 +72,11 @@ $(STAMP)/demo-loaded: $(STAMP)/migrated
 	$(PY) manage.py load_demo
 	touch $@
 
-# The whole search index rebuilt once after the demo, and again whenever what it holds changes.
-$(STAMP)/indexed: $(STAMP)/demo-loaded $(wildcard indexing/*.py indexing/analysis/*.py search/backends/*.py search/upstream_modelsearch.py)
+# The whole search index rebuilt once after the demo, and again whenever what it holds changes;
+# likewise the title prefixes of the search box's suggestions.
+$(STAMP)/indexed: $(STAMP)/demo-loaded $(wildcard indexing/*.py indexing/analysis/*.py search/backends/*.py search/upstream_modelsearch.py search/suggestions.py)
 	$(PY) manage.py update_index -v0
+	$(PY) manage.py rebuild_title_words -v0
 	touch $@
 
 clean-db:
@@ -118,7 +120,8 @@ requirements: $(VENV)/.installed
 # chosen with `make bench-search N=100000 BACKEND=elasticsearch DB=postgres` (BACKEND database, opensearch
 # or elasticsearch; DB sqlite, a file in .run/, or postgres, a database on DATABASE_URL's server when it
 # is PostgreSQL, else on scripts/postgres.sh's; BENCH_QUERIES timed queries per type, at most
-# BENCH_BUDGET seconds per type; KEEP=1 keeps the scratch database and the index, prefix bench_N_,
+# BENCH_BUDGET seconds per type; TYPES=autocomplete times only those query types (comma-separated; autocomplete
+# alone skips indexing the pages); KEEP=1 keeps the scratch database and the index, prefix bench_N_,
 # for `manage.py bench_search --reuse --index-prefix bench_N_`). Each run has its own scratch
 # database, copied from an empty migrated one and dropped afterwards. The search servers and
 # PostgreSQL take their ports from the scripts' variables (OPENSEARCH_TEST_PORT, ELASTICSEARCH_TEST_PORT,
@@ -157,7 +160,7 @@ bench-search: system-packages $(BENCH_TEMPLATE)
 	  fi; \
 	  echo "== $$n descriptions, $$backend search, $$db database; load: $$(cut -d' ' -f1-3 /proc/loadavg)"; \
 	  status=0; DATABASE_URL=$$url $(PY) manage.py bench_search --count $$n --backend $$backend \
-	    --index-prefix bench_$${n}_ --queries $(BENCH_QUERIES) --budget $(BENCH_BUDGET) $(if $(KEEP),--keep) || status=$$?; \
+	    --index-prefix bench_$${n}_ --queries $(BENCH_QUERIES) --budget $(BENCH_BUDGET) $(if $(TYPES),--types $(TYPES)) $(if $(KEEP),--keep) || status=$$?; \
 	  echo "== load after the run: $$(cut -d' ' -f1-3 /proc/loadavg)"; \
 	  if [ -z "$(KEEP)" ]; then \
 	    if [ "$$db" = postgres ]; then $(PY) -m benchmarks.scratch_db drop $$pg bench_$${n}_$$backend; else rm -f $$file; fi; \

@@ -19,7 +19,9 @@ so the tree rows are written in bulk:
 3. the many-to-many rows (areas, funders, themes, target groups) and the tag rows are
    ``bulk_create``d on their through models.
 
-No revisions are written: the pages are live and published, as an import would leave them.
+No revisions are written: the pages are live and published, as an import would leave them. The
+prefixes of their titles, which the search box's suggestions read, are stored as publishing stores
+them (``search.suggestions``).
 
 Indexing goes through the search backend's own index API, as ``manage.py update_index`` does
 (``add_model`` then ``add_items`` per chunk, inside the backend's rebuilder). Each page indexes
@@ -64,6 +66,7 @@ from models_library.models import (
     OperatingModelPage,
     OperatingModelPageTag,
 )
+from search.suggestions import add_title_words
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 SEEDS = Path(settings.BASE_DIR) / "demo" / "seeds"
@@ -440,8 +443,9 @@ class BuildReport:
         self.seconds[step] = self.seconds.get(step, 0.0) + seconds
 
 
-def build(count: int, backend, seed: int = 1, chunk_size: int = 2000, progress=None) -> BuildReport:
-    """Creates ``count`` synthetic published pages and indexes them in ``backend``."""
+def build(count: int, backend, seed: int = 1, chunk_size: int = 2000, progress=None, index=True) -> BuildReport:
+    """Creates ``count`` synthetic published pages, stores their titles' prefixes for the suggestions
+    and, with ``index``, indexes them in ``backend``."""
     report = BuildReport(count=count)
     clock = time.perf_counter()
     vocabulary = Vocabulary.from_seeds()
@@ -473,6 +477,12 @@ def build(count: int, backend, seed: int = 1, chunk_size: int = 2000, progress=N
                 writers[model].added(len(synthetic_pages))
             report.add("write rows", time.perf_counter() - clock)
             clock = time.perf_counter()
+            with transaction.atomic():
+                add_title_words((d.page.pk, d.page.locale_id, d.page.title) for d in synthetic_pages)
+            report.add("title words", time.perf_counter() - clock)
+            if not index:
+                continue
+            clock = time.perf_counter()
             pages = [with_analysed_text(d.page, analyser.page_text(d.pieces)) for d in synthetic_pages]
             report.add("analyse", time.perf_counter() - clock)
             for page in pages[: max(0, 10 - sum(isinstance(p, model) for p in report.samples.values()))]:
@@ -481,7 +491,7 @@ def build(count: int, backend, seed: int = 1, chunk_size: int = 2000, progress=N
         done += size
         if progress:
             progress(done)
-        if len(indexed) >= 6 or done >= count:  # index a few chunks at a time to bound memory
+        if indexed and (len(indexed) >= 6 or done >= count):  # index a few chunks at a time to bound memory
             clock = time.perf_counter()
             index_pages(backend, indexed, rebuild="index" not in report.seconds)
             report.add("index", time.perf_counter() - clock)

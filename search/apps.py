@@ -7,7 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import related, upstream_wagtail
+        from . import related, suggestions, upstream_wagtail
 
         upstream_wagtail.connect()
         related.connect()
+        suggestions.connect()

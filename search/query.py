@@ -23,8 +23,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Case, DateField, F, Q, When
-from django.db.models.functions import Coalesce, Length, TruncDate
+from django.db.models import DateField, F
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale, Page
@@ -39,6 +39,7 @@ from .engine import SearchUnavailable, ranked_matches
 from .facets import FACETS, SEARCHED_TYPES, VALUE_ALIASES, FacetValues, facet_values, id_list
 from .glossary import in_finnish
 from .snippets import highlighted_snippet
+from .suggestions import suggested_pages
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
@@ -433,17 +434,12 @@ def title_suggestions(text, locale=None, limit=8):
 
     From the database rather than the engine, so suggestions are the same on every backend: an
     engine's prefix matching needs analysis modules that a minimal or managed Elasticsearch may lack.
-    Titles that start with what was typed come first, then the shortest.
+    Titles that start with what was typed come first, then the shortest (``search.suggestions``).
     """
     locale = locale or Locale.get_active()
     text = " ".join(text.split())[:MAX_QUERY_LENGTH]
     if len(text) < 2:
         return []
-    pages = published_pages(locale)
-    for word in text.split():
-        pages = pages.filter(
-            Q(title__istartswith=word) | Q(title__icontains=f" {word}") | Q(title__icontains=f"-{word}")
-        )
-    starts = Case(When(title__istartswith=text, then=0), default=1)
-    pages = pages.order_by(starts, Length("title"), "title").only("title", "url_path", "locale")[:limit]
-    return [{"title": page.title, "url": page.url} for page in pages]
+    ids = suggested_pages(text, locale, limit)
+    pages = Page.objects.select_related("locale").only("title", "url_path", "locale").in_bulk(ids)
+    return [{"title": pages[pk].title, "url": pages[pk].url} for pk in ids if pk in pages]

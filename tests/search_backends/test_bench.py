@@ -33,6 +33,30 @@ def test_bench_search_builds_pages_and_prints_the_latency_table(db):
     assert "Precomputed" not in output
 
 
+def test_bench_search_times_autocomplete_alone_without_indexing(db):
+    """``--types autocomplete``: the pages and their title prefixes are written, the search backend is
+    not given the pages, and only the suggestions are timed."""
+    from wagtail.search.models import IndexEntry
+
+    from search.models import TitleWord
+    from search.suggestions import rebuild_title_words
+
+    out = StringIO()
+    call_command("bench_search", count=30, queries=5, warmup=1, types="autocomplete", stdout=out)
+    output = out.getvalue()
+    assert "Built 30 pages" in output
+    table = output[output.index("query type") :].splitlines()[2:]
+    assert [line.split()[2] for line in table if line.strip()] == ["autocomplete"]
+    pages = Page.objects.filter(slug__startswith=SLUG_PREFIX)
+    assert not IndexEntry.objects.filter(object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)]).exists()
+    # The prefixes the bench wrote are those the site would have stored.
+    written = sorted(TitleWord.objects.filter(page__in=pages).values_list("page_id", "kind", "prefix", "rest"))
+    rebuild_title_words()
+    assert written and written == sorted(
+        TitleWord.objects.filter(page__in=pages).values_list("page_id", "kind", "prefix", "rest")
+    )
+
+
 def test_scratch_database_addresses_keep_the_server_and_refuse_odd_names():
     from benchmarks import scratch_db
 

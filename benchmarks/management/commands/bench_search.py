@@ -44,6 +44,8 @@ from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 # "engine" is the search backend's part of a plain query alone: the ranked ids (search.engine.ranked_matches).
 QUERY_TYPES = ("plain", "faceted", "autocomplete", "engine")
+# The query types that do not ask the search backend: timing only these skips indexing the pages.
+DATABASE_ONLY_TYPES = {"autocomplete"}
 # The search servers the benchmark can run on, with the variable that holds each one's address.
 SERVER_URLS = {"opensearch": "OPENSEARCH_URL", "elasticsearch": "ELASTICSEARCH_URL"}
 
@@ -121,10 +123,21 @@ class Command(BaseCommand):
             "--keep", action="store_true", help="Keep the OpenSearch index at the end (for a later --reuse)."
         )
         parser.add_argument(
+            "--types",
+            default=",".join(QUERY_TYPES),
+            help="Query types to time, comma-separated (default all); autocomplete alone skips indexing the pages.",
+        )
+        parser.add_argument(
             "--reuse", action="store_true", help="Time the pages a previous run left in this database; no build."
         )
 
-    def handle(self, *args, count, backend, url, index_prefix, queries, warmup, budget, seed, keep, reuse, **options):
+    def handle(
+        self, *args, count, backend, url, index_prefix, queries, warmup, budget, seed, keep, reuse, types, **options
+    ):
+        types = [kind.strip() for kind in types.split(",") if kind.strip()]
+        unknown = set(types) - set(QUERY_TYPES)
+        if unknown or not types:
+            raise CommandError(f"--types: choose among {', '.join(QUERY_TYPES)} (not {', '.join(sorted(unknown))}).")
         database = settings.DATABASES["default"]
         if Path(str(database.get("NAME", ""))).resolve() == (Path(settings.BASE_DIR) / "db.sqlite3").resolve():
             raise CommandError(
@@ -146,13 +159,13 @@ class Command(BaseCommand):
             logging.getLogger(name).setLevel(logging.WARNING)
         with override_settings(WAGTAILSEARCH_BACKENDS={"default": backend_settings}, DEBUG=False):
             try:
-                self.run(count, backend, queries, warmup, budget, seed, reuse)
+                self.run(count, backend, queries, warmup, budget, seed, reuse, types)
             finally:
                 if backend in SERVER_URLS and not keep:
                     search = get_search_backend()
                     search.es.indices.delete(index=f"{search.index_prefix}*")
 
-    def run(self, count, backend_name, queries, warmup, budget, seed, reuse):
+    def run(self, count, backend_name, queries, warmup, budget, seed, reuse, types):
         from indexing.analysis import analyse_query
         from search.engine import ranked_matches
         from search.query import MATCH_LIMIT, SearchParams, pages_in, run_search, title_suggestions
@@ -160,6 +173,7 @@ class Command(BaseCommand):
         backend = get_search_backend()
         existing = Page.objects.filter(slug__startswith=bench.SLUG_PREFIX).count()
         vendor = connection.vendor
+        index = not set(types) <= DATABASE_ONLY_TYPES
         if reuse:
             if not existing:
                 raise CommandError("--reuse: this database has no bench pages; run without --reuse first.")
@@ -172,10 +186,11 @@ class Command(BaseCommand):
                 )
             self.stdout.write(f"Building {count} synthetic pages ({vendor}, {backend_name} search backend)...")
             started = time.perf_counter()
-            report = bench.build(count, backend, seed=seed, progress=self.progress(count))
+            report = bench.build(count, backend, seed=seed, progress=self.progress(count), index=index)
             total = time.perf_counter() - started
             steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in report.seconds.items())
-            self.stdout.write(f"Built and indexed {count} pages in {total:.1f} s ({steps}).")
+            self.stdout.write(f"Built {'and indexed ' if index else ''}{count} pages in {total:.1f} s ({steps}).")
+        if not reuse and index:
             full = bench.full_analysis_cost()
             self.stdout.write(
                 f"Analysis: {report.analysed_pieces} distinct pieces of text analysed once; analysed_text() "
@@ -190,7 +205,7 @@ class Command(BaseCommand):
             # them the first plans after a bulk load guess one row where there are thousands.
             with connection.cursor() as cursor:  # (VACUUM cannot run in a transaction, as in a test)
                 cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
-        if backend_name in SERVER_URLS:
+        if backend_name in SERVER_URLS and index:
             backend.es.indices.refresh(index=f"{backend.index_prefix}*")
             # Settled, as a served index is: without it the queries share the cores with the merges
             # that follow a bulk index, and the figures vary from run to run.
@@ -216,7 +231,7 @@ class Command(BaseCommand):
             return lambda: ranked_matches(pages_in(locale), words, MATCH_LIMIT)
 
         rows = []
-        for kind in QUERY_TYPES:
+        for kind in types:
             deadline = time.perf_counter() + budget
             for _ in range(warmup):
                 if time.perf_counter() > deadline:
