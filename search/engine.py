@@ -31,7 +31,8 @@ from django.db.models import F, Q, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
 from modelsearch.utils import get_descendants_content_types_pks
-from wagtail.search.backends import get_search_backend
+
+from .upstream_wagtail import search_backend
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def ranked_matches(pages, query, limit):
 
     Scores are larger for better matches on every backend (SQLite's bm25 is negated).
     """
-    backend = get_search_backend()
+    backend = search_backend()
     try:
         results = backend.search(query, pages, operator="or")
         results = results.annotate_score("_score")[:limit]

@@ -22,9 +22,11 @@ PASSAGE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 SCANNED_CHARACTERS = 4_000
 
 
+@functools.lru_cache(maxsize=256)
 def query_terms(query, language):
-    """(base forms of the query's words, every token the search looked for)."""
-    return set(analyse_words(query, language).split()), set(analyse_query(query, language).split())
+    """(base forms of the query's words, every token the search looked for); worked out once for the
+    twenty results of a page."""
+    return frozenset(analyse_words(query, language).split()), frozenset(analyse_query(query, language).split())
 
 
 @functools.lru_cache(maxsize=100_000)
