@@ -388,8 +388,16 @@ def specific_pages(pks, types=None):
 def page_results(ranked_page, query, locale, full=None, types=None):
     """The pages of one result page, in order, with their score, a highlighted snippet, their locale
     (a Finnish page in a Swedish or English search is marked as Finnish) and whether they are partial
-    matches (not in ``full``, the full matches, when there is a query). ``types``: ``specific_pages``'."""
-    specific = specific_pages([pk for pk, _score in ranked_page], types)
+    matches (not in ``full``, the full matches, when there is a query). ``types``: ``specific_pages``'.
+
+    Marking a snippet reads and analyses the page's text; a page of results' snippets are kept in
+    the cache under the content generation (``hosting.generation``), the language, the query and
+    the pages, so a search asked again, or paged back to, marks none again."""
+    pks = [pk for pk, _score in ranked_page]
+    specific = specific_pages(pks, types)
+    key = snippets_key(query, locale, pks) if query else ""
+    snippets = (content_cache().get(key) if key else None) or {}
+    missing = False
     finnish = None
     results = []
     for pk, score in ranked_page:
@@ -398,15 +406,25 @@ def page_results(ranked_page, query, locale, full=None, types=None):
             continue
         if page.locale_id == locale.pk:
             page.locale = locale
-            page.search_snippet = highlighted_snippet(page, query, locale.language_code)
         else:
             page.locale = finnish = finnish or source_locale()
-            page.search_snippet = highlighted_snippet(page, in_finnish(query), finnish.language_code)
+        if pk not in snippets:
+            words = query if page.locale is locale else in_finnish(query)
+            snippets[pk] = highlighted_snippet(page, words, page.locale.language_code)
+            missing = True
+        page.search_snippet = snippets[pk]
         page.search_score = score
         page.type_key = type_key(page)
         page.search_partial = full is not None and pk not in full
         results.append(page)
+    if key and missing:
+        content_cache().set(key, snippets, settings.PAGE_CACHE_SECONDS)
     return results
+
+
+def snippets_key(query, locale, pks):
+    request = hashlib.md5(f"{query}:{pks}".encode(), usedforsecurity=False).hexdigest()
+    return f"search:snippets:{generation()}:{locale.pk}:{request}"
 
 
 def type_key(page):
