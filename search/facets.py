@@ -314,12 +314,15 @@ class EngineFacetValues:
         # Their ids from the doc values, no stored fields: unpacking those cost most of the request.
         body.update(size=len(pages) if chosen else 0, _source=False, stored_fields="_none_", docvalue_fields=["pk"])
         body.update(track_total_hits=False)
+        # Only the ids and the counts come back (``engine._elasticsearch_matches`` says why).
+        only = "hits.hits.fields.pk,aggregations"
         index = backend.get_index_for_model(model).name
         if backend.use_new_elasticsearch_api:  # Elasticsearch 8: the body's keys as arguments
-            answer = backend.es.search(index=index, **body)
+            answer = backend.es.search(index=index, filter_path=only, **body)
         else:
-            answer = backend.es.search(index=index, body=body)
-        self.found = {int(hit["fields"]["pk"][0]) for hit in answer["hits"]["hits"]} if chosen else set(map(int, pages))
+            answer = backend.es.search(index=index, body=body, filter_path=only)
+        hits = answer.get("hits", {}).get("hits", [])
+        self.found = {int(hit["fields"]["pk"][0]) for hit in hits} if chosen else set(map(int, pages))
         type_keys = {term: key for key, term in type_terms.items()}
         self.totals, self.by_facet = {}, {}
         for key in FACETS:
