@@ -390,14 +390,15 @@ def page_results(ranked_page, query, locale, full=None, types=None):
     (a Finnish page in a Swedish or English search is marked as Finnish) and whether they are partial
     matches (not in ``full``, the full matches, when there is a query). ``types``: ``specific_pages``'.
 
-    Marking a snippet reads and analyses the page's text; a page of results' snippets are kept in
-    the cache under the content generation (``hosting.generation``), the language, the query and
-    the pages, so a search asked again, or paged back to, marks none again."""
+    Marking a snippet reads and analyses the page's text; each page's snippet for a query is kept
+    in the cache under the content generation (``hosting.generation``), the language and the
+    query, so a search asked again, narrowed by a filter or paged back to marks none of its pages again."""
     pks = [pk for pk, _score in ranked_page]
     specific = specific_pages(pks, types)
-    key = snippets_key(query, locale, pks) if query else ""
-    snippets = (content_cache().get(key) if key else None) or {}
-    missing = False
+    keys = snippet_keys(query, locale, pks) if query else {}
+    kept = content_cache().get_many(keys.values()) if keys else {}
+    snippets = {pk: kept[key] for pk, key in keys.items() if key in kept}
+    missing = {}
     finnish = None
     results = []
     for pk, score in ranked_page:
@@ -411,20 +412,23 @@ def page_results(ranked_page, query, locale, full=None, types=None):
         if pk not in snippets:
             words = query if page.locale is locale else in_finnish(query)
             snippets[pk] = highlighted_snippet(page, words, page.locale.language_code)
-            missing = True
+            if keys:
+                missing[keys[pk]] = snippets[pk]
         page.search_snippet = snippets[pk]
         page.search_score = score
         page.type_key = type_key(page)
         page.search_partial = full is not None and pk not in full
         results.append(page)
-    if key and missing:
-        content_cache().set(key, snippets, settings.PAGE_CACHE_SECONDS)
+    if missing:
+        content_cache().set_many(missing, settings.PAGE_CACHE_SECONDS)
     return results
 
 
-def snippets_key(query, locale, pks):
-    request = hashlib.md5(f"{query}:{pks}".encode(), usedforsecurity=False).hexdigest()
-    return f"search:snippets:{generation()}:{locale.pk}:{request}"
+def snippet_keys(query, locale, pks):
+    """``{pk: the cache key of the page's snippet for the query in the locale}``."""
+    words = hashlib.md5(query.encode(), usedforsecurity=False).hexdigest()
+    prefix = f"search:snippet:{generation()}:{locale.pk}:{words}"
+    return {pk: f"{prefix}:{pk}" for pk in pks}
 
 
 def type_key(page):

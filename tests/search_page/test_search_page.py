@@ -261,6 +261,8 @@ def test_a_search_asked_again_marks_its_snippets_again_only_after_a_change(clien
     monkeypatch.setattr(query, "highlighted_snippet", counted)
     assert "<mark>Perhekeskuksissa</mark> neuvotaan vanhempia." in search(client, q="perhekeskus").content.decode()
     assert "<mark>Perhekeskuksissa</mark> neuvotaan vanhempia." in search(client, q="perhekeskus").content.decode()
+    narrowed = search(client, q="perhekeskus", type="operating_model").content.decode()
+    assert "<mark>Perhekeskuksissa</mark> neuvotaan vanhempia." in narrowed
     assert marked == [page.pk]
 
     page.short_description = "Perhekeskuksissa tuetaan vanhempia."
