@@ -395,7 +395,8 @@ def page_results(ranked_page, query, locale, full=None, types=None):
     query, so a search asked again, narrowed by a filter or paged back to marks none of its pages again."""
     pks = [pk for pk, _score in ranked_page]
     specific = specific_pages(pks, types)
-    keys = snippet_keys(query, locale, pks) if query else {}
+    current = generation()
+    keys = snippet_keys(query, locale, pks, current) if query else {}
     kept = content_cache().get_many(keys.values()) if keys else {}
     snippets = {pk: kept[key] for pk, key in keys.items() if key in kept}
     missing = {}
@@ -411,7 +412,7 @@ def page_results(ranked_page, query, locale, full=None, types=None):
             page.locale = finnish = finnish or source_locale()
         if pk not in snippets:
             words = query if page.locale is locale else in_finnish(query)
-            snippets[pk] = highlighted_snippet(page, words, page.locale.language_code)
+            snippets[pk] = highlighted_snippet(page, words, page.locale.language_code, current)
             if keys:
                 missing[keys[pk]] = snippets[pk]
         page.search_snippet = snippets[pk]
@@ -424,10 +425,10 @@ def page_results(ranked_page, query, locale, full=None, types=None):
     return results
 
 
-def snippet_keys(query, locale, pks):
-    """``{pk: the cache key of the page's snippet for the query in the locale}``."""
+def snippet_keys(query, locale, pks, current):
+    """``{pk: the cache key of the page's snippet for the query in the locale}`` in the ``current`` generation."""
     words = hashlib.md5(query.encode(), usedforsecurity=False).hexdigest()
-    prefix = f"search:snippet:{generation()}:{locale.pk}:{words}"
+    prefix = f"search:snippet:{current}:{locale.pk}:{words}"
     return {pk: f"{prefix}:{pk}" for pk in pks}
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
-from models_library.models import DevelopmentStage
+from models_library.models import DevelopmentStage, OperatingModelPage
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 from tests.factories import ArticlePageFactory, DevelopmentEntityPageFactory, OperatingModelPageFactory
 from tests.searching import facet_counts, titles
@@ -253,9 +253,9 @@ def test_a_search_asked_again_marks_its_snippets_again_only_after_a_change(clien
     )
     marked = []
 
-    def counted(page, query, language):
+    def counted(page, query, language, generation):
         marked.append(page.pk)
-        return highlight(page, query, language)
+        return highlight(page, query, language, generation)
 
     highlight = query.highlighted_snippet
     monkeypatch.setattr(query, "highlighted_snippet", counted)
@@ -283,3 +283,27 @@ def test_a_renamed_classification_is_named_anew_in_the_facets(client, catalogue)
 
 def facet_options(response, key):
     return next(facet.options for facet in response.context["outcome"].facets if facet.key == key)
+
+
+def test_a_pages_text_is_read_once_for_its_snippets_while_the_content_lasts(client, library, monkeypatch):
+    from search import snippets
+
+    OperatingModelPageFactory(parent=library, title="Neuvonta", short_description="Neuvontaa vanhemmille.")
+    page = OperatingModelPage.objects.get(title="Neuvonta")
+    read = []
+
+    def counted(text):
+        read.append(text)
+        return passages(text)
+
+    passages = snippets.passages
+    monkeypatch.setattr(snippets, "passages", counted)
+    html = search(client, q="esitteet").content.decode()
+    assert '<p class="search-results__snippet"><mark>Esitteet</mark></p>' in html
+    assert "<mark>Koulutus</mark>" in search(client, q="koulutus").content.decode()
+    assert len(read) == 1
+
+    page.body = [("conditions", {"intro": "", "items": ["Koulutus ja esitteet"]})]
+    page.save_revision().publish()
+    assert "<mark>Koulutus</mark> ja <mark>esitteet</mark>" in search(client, q="koulutus esitteet").content.decode()
+    assert len(read) == 2
