@@ -390,16 +390,9 @@ def page_results(ranked_page, query, locale, full=None, types=None):
     (a Finnish page in a Swedish or English search is marked as Finnish) and whether they are partial
     matches (not in ``full``, the full matches, when there is a query). ``types``: ``specific_pages``'.
 
-    Marking a snippet reads and analyses the page's text; each page's snippet for a query is kept
-    in the cache under the content generation (``hosting.generation``), the language and the
-    query, so a search asked again, narrowed by a filter or paged back to marks none of its pages again."""
-    pks = [pk for pk, _score in ranked_page]
-    specific = specific_pages(pks, types)
+    The pages' passages for the snippets are kept under the content generation (``hosting.generation``)."""
+    specific = specific_pages([pk for pk, _score in ranked_page], types)
     current = generation()
-    keys = snippet_keys(query, locale, pks, current) if query else {}
-    kept = content_cache().get_many(keys.values()) if keys else {}
-    snippets = {pk: kept[key] for pk, key in keys.items() if key in kept}
-    missing = {}
     finnish = None
     results = []
     for pk, score in ranked_page:
@@ -410,26 +403,13 @@ def page_results(ranked_page, query, locale, full=None, types=None):
             page.locale = locale
         else:
             page.locale = finnish = finnish or source_locale()
-        if pk not in snippets:
-            words = query if page.locale is locale else in_finnish(query)
-            snippets[pk] = highlighted_snippet(page, words, page.locale.language_code, current)
-            if keys:
-                missing[keys[pk]] = snippets[pk]
-        page.search_snippet = snippets[pk]
+        words = query if page.locale is locale else in_finnish(query)
+        page.search_snippet = highlighted_snippet(page, words, page.locale.language_code, current)
         page.search_score = score
         page.type_key = type_key(page)
         page.search_partial = full is not None and pk not in full
         results.append(page)
-    if missing:
-        content_cache().set_many(missing, settings.PAGE_CACHE_SECONDS)
     return results
-
-
-def snippet_keys(query, locale, pks, current):
-    """``{pk: the cache key of the page's snippet for the query in the locale}`` in the ``current`` generation."""
-    words = hashlib.md5(query.encode(), usedforsecurity=False).hexdigest()
-    prefix = f"search:snippet:{current}:{locale.pk}:{words}"
-    return {pk: f"{prefix}:{pk}" for pk in pks}
 
 
 def type_key(page):

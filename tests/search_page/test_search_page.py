@@ -245,32 +245,6 @@ def test_a_translation_replaces_its_finnish_page_in_its_language(client, catalog
     assert labels["mikkeli"] == "S:t Michel" and labels["etela-savo"] == "Södra Savolax välfärdsområde"
 
 
-def test_a_search_asked_again_marks_its_snippets_again_only_after_a_change(client, library, monkeypatch):
-    from search import query
-
-    page = OperatingModelPageFactory(
-        parent=library, title="Neuvonta", short_description="Perhekeskuksissa neuvotaan vanhempia."
-    )
-    marked = []
-
-    def counted(page, query, language, generation):
-        marked.append(page.pk)
-        return highlight(page, query, language, generation)
-
-    highlight = query.highlighted_snippet
-    monkeypatch.setattr(query, "highlighted_snippet", counted)
-    assert "<mark>Perhekeskuksissa</mark> neuvotaan vanhempia." in search(client, q="perhekeskus").content.decode()
-    assert "<mark>Perhekeskuksissa</mark> neuvotaan vanhempia." in search(client, q="perhekeskus").content.decode()
-    narrowed = search(client, q="perhekeskus", type="operating_model").content.decode()
-    assert "<mark>Perhekeskuksissa</mark> neuvotaan vanhempia." in narrowed
-    assert marked == [page.pk]
-
-    page.short_description = "Perhekeskuksissa tuetaan vanhempia."
-    page.save_revision().publish()
-    assert "<mark>Perhekeskuksissa</mark> tuetaan vanhempia." in search(client, q="perhekeskus").content.decode()
-    assert marked == [page.pk, page.pk]
-
-
 def test_a_renamed_classification_is_named_anew_in_the_facets(client, catalogue):
     labels = {option["value"]: option["label"] for option in facet_options(search(client, q="perhekeskus"), "theme")}
     assert labels["perhekeskukset"] == "Perhekeskukset"
