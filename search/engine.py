@@ -35,7 +35,8 @@ from django.db.models import F, FloatField, Func, Q, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
 from modelsearch.utils import get_descendants_content_types_pks
-from wagtail.search.backends import get_search_backend
+
+from .upstream_wagtail import search_backend
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def ranked_matches(pages, query, limit):
 
     Scores are larger for better matches on every backend (SQLite's bm25 is negated).
     """
-    backend = get_search_backend()
+    backend = search_backend()
     try:
         results = backend.search(query, pages, operator="or")
         results = results.annotate_score("_score")[:limit]
@@ -258,6 +259,9 @@ def _elasticsearch_matches(results, limit):
         "size": limit,
         # Without counting every hit, the engine skips the documents that cannot reach the best ``limit``.
         "track_total_hits": False,
+        # Each hit's score and id alone: the index name and document id of 500 hits, written out by
+        # the engine and read back here, were half of the answer.
+        "filter_path": "hits.hits._score,hits.hits.fields.pk",
     }
-    hits = results._backend_do_search(results._get_es_body(), **params)["hits"]["hits"]
+    hits = results._backend_do_search(results._get_es_body(), **params).get("hits", {}).get("hits", [])
     return [(int(hit["fields"]["pk"][0]), hit["_score"]) for hit in hits]

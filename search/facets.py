@@ -20,16 +20,20 @@ from types import SimpleNamespace
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from articles.models import ArticlePage
 from core.languages import SOURCE_LANGUAGE, SOURCE_LOCALE
+from hosting.generation import generation
 from models_library.models import DevelopmentEntityPage, DevelopmentStage, OperatingModelPage
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 from .engine import SearchUnavailable
+from .upstream_wagtail import search_backend
 
 logger = logging.getLogger(__name__)
 
@@ -127,22 +131,24 @@ class RelationFacet(Facet):
     # What the options need of an item.
     item_columns = ("slug", "name", "translation_key")
 
-    def items(self, slugs):
-        """The classifications with these slugs, light (no model instances), each with ``label`` in
-        the active language."""
-        rows = self.model.objects.filter(slug__in=slugs, **SOURCE_LOCALE).values(*self.item_columns)
+    def named_items(self, language):
+        """``{slug: item}`` for every classification of this facet: light (no model instances), each with
+        ``label`` in ``language``."""
+        rows = self.model.objects.filter(**SOURCE_LOCALE).values(*self.item_columns)
         items = [SimpleNamespace(**row) for row in rows]
-        locale = Locale.get_active()
         names = {}
-        if locale.language_code != SOURCE_LANGUAGE:
+        if language != SOURCE_LANGUAGE:
             names = dict(
-                self.model.objects.filter(
-                    translation_key__in=[item.translation_key for item in items], locale=locale
-                ).values_list("translation_key", "name")
+                self.model.objects.filter(locale__language_code=language).values_list("translation_key", "name")
             )
         for item in items:
             item.label = names.get(item.translation_key, item.name)
-        return items
+        return {item.slug: item for item in items}
+
+    def items(self, slugs):
+        """The classifications with these slugs, named in the active language."""
+        items = kept_names(self)
+        return [items[slug] for slug in slugs if slug in items]
 
     def options(self, counts, chosen):
         items = self.items({slug for slug, n in counts.items() if n} | set(chosen))
@@ -182,11 +188,36 @@ class TagFacet(Facet):
         ]
         return values_by_page(queries[0].union(*queries[1:], all=True))
 
+    def named_items(self, language):
+        """``{slug: name}`` of every tag (tags have one name in every language)."""
+        return dict(Tag.objects.values_list("slug", "name"))
+
     def options(self, counts, chosen):
         slugs = sorted((slug for slug, n in counts.items() if n), key=lambda slug: (-counts[slug], slug))[: self.SHOWN]
         slugs += [slug for slug in chosen if slug not in slugs]
-        names = dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name"))
+        names = kept_names(self)
         return [(slug, names[slug], counts[slug], 0) for slug in slugs if slug in names]
+
+
+# The facets' names of their values, by facet and language, while the content generation lasts.
+_names = (None, {})
+
+
+def kept_names(facet):
+    """``facet.named_items`` in the active language, worked out once per process while the content
+    generation (``hosting.generation``) lasts: a new one starts whenever a classification, a tag or
+    a page changes, so the options of a search cost no query and are never stale."""
+    global _names
+    current = generation()
+    kept, names = _names
+    if kept != current:
+        names = {}
+        _names = (current, names)
+    language = get_supported_content_language_variant(get_language())
+    key = (facet.key, language)
+    if key not in names:
+        names[key] = facet.named_items(language)
+    return names[key]
 
 
 FACETS = {
@@ -283,12 +314,15 @@ class EngineFacetValues:
         # Their ids from the doc values, no stored fields: unpacking those cost most of the request.
         body.update(size=len(pages) if chosen else 0, _source=False, stored_fields="_none_", docvalue_fields=["pk"])
         body.update(track_total_hits=False)
+        # Only the ids and the counts come back (``engine._elasticsearch_matches`` says why).
+        only = "hits.hits.fields.pk,aggregations"
         index = backend.get_index_for_model(model).name
         if backend.use_new_elasticsearch_api:  # Elasticsearch 8: the body's keys as arguments
-            answer = backend.es.search(index=index, **body)
+            answer = backend.es.search(index=index, filter_path=only, **body)
         else:
-            answer = backend.es.search(index=index, body=body)
-        self.found = {int(hit["fields"]["pk"][0]) for hit in answer["hits"]["hits"]} if chosen else set(map(int, pages))
+            answer = backend.es.search(index=index, body=body, filter_path=only)
+        hits = answer.get("hits", {}).get("hits", [])
+        self.found = {int(hit["fields"]["pk"][0]) for hit in hits} if chosen else set(map(int, pages))
         type_keys = {term: key for key, term in type_terms.items()}
         self.totals, self.by_facet = {}, {}
         for key in FACETS:
@@ -316,9 +350,7 @@ def facet_values(pages, filters, counted=None):
     """The facet values of ``pages`` (ids): counted by the search engine when it is Elasticsearch or
     OpenSearch, else fetched from the database. The counts are asked of ``counted`` of them (all by
     default): the engine counts those alone."""
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend()
+    backend = search_backend()
     if not hasattr(backend, "es"):
         return FacetValues(id_list(pages))
     try:

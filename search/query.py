@@ -17,11 +17,13 @@ Without a query the search lists every published page of the language, newest fi
 
 import functools
 import hashlib
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import DateField, F
 from django.db.models.functions import Coalesce, TruncDate
@@ -157,9 +159,15 @@ class SearchOutcome:
         return self.params.querystring(partial="1", page=str(self.count // PAGE_SIZE + 1))
 
 
-def pages_in(locale):
-    """The published, public pages of the searched types written in ``locale``."""
-    return Page.objects.live().public().filter(locale=locale).type(*SEARCHED_TYPES.values())
+def searched_pages():
+    """The published, public pages of the searched types (the private sections are looked up now)."""
+    return Page.objects.live().public().type(*SEARCHED_TYPES.values())
+
+
+def pages_in(locale, searched=None):
+    """The published, public pages of the searched types written in ``locale`` (of ``searched``, by default
+    ``searched_pages()``)."""
+    return (searched_pages() if searched is None else searched).filter(locale=locale)
 
 
 def own_date(types=None):
@@ -187,10 +195,10 @@ def newest_first(pages, types=None):
     )
 
 
-def published_pages(locale):
+def published_pages(locale, searched=None):
     """Every page the search covers: published, public, of the searched types, in the language, and
     the Finnish pages not translated into it (every description can be found in every language)."""
-    return in_language_or_finnish(Page.objects.live().public().type(*SEARCHED_TYPES.values()), locale)
+    return in_language_or_finnish(searched_pages() if searched is None else searched, locale)
 
 
 def appended(ranked, more, limit):
@@ -203,13 +211,15 @@ def appended(ranked, more, limit):
     return ranked + more[: limit - len(ranked)]
 
 
-def language_matches(query, locale, limit):
+def language_matches(query, locale, limit, searched=None):
     """``(ranked, full)``: the best matches in the visitor's language and then, for a translation language,
     those of the Finnish pages, searched for in Finnish with the glossary's terms put in Finnish; and the
-    ids of the full matches among them."""
-    ranked, full = tiered_matches(pages_in(locale), query, locale.language_code, limit)
+    ids of the full matches among them. ``searched``: the pages to search (``searched_pages()``)."""
+    searched = searched_pages() if searched is None else searched
+    ranked, full = tiered_matches(pages_in(locale, searched), query, locale.language_code, limit)
     if locale.language_code != SOURCE_LANGUAGE and len(ranked) < limit:
-        finnish, finnish_full = tiered_matches(pages_in(source_locale()), in_finnish(query), SOURCE_LANGUAGE, limit)
+        finnish_pages = pages_in(source_locale(), searched)
+        finnish, finnish_full = tiered_matches(finnish_pages, in_finnish(query), SOURCE_LANGUAGE, limit)
         ranked = appended(ranked, finnish, limit)
         full |= finnish_full
     return ranked, full
@@ -256,11 +266,13 @@ def run_search(params, locale=None):
         page_obj = Paginator(matching, PAGE_SIZE).get_page(params.page)
         results = ListedPages(page_obj.object_list, locale)
         return SearchOutcome(params, results, len(matching), page_obj, facets=facets, listing_key=key)
-    published = published_pages(locale)
-    ranked, full = language_matches(params.query, locale, MATCH_LIMIT)
+    searched = searched_pages()
+    published = published_pages(locale, searched)
+    ranked, full = language_matches(params.query, locale, MATCH_LIMIT, searched)
     scores = dict(ranked)
     # Narrowed again in the database: an index that missed an update never shows an unpublished page.
-    kept = set(published.filter(pk__in=id_list(scores)).values_list("pk", flat=True))
+    # With each page's type, so that the page of results loads its pages with one query per type.
+    kept = dict(published.filter(pk__in=id_list(scores)).values_list("pk", "content_type"))
     candidates = [pk for pk, _score in ranked if pk in kept]
     if params.sort == "newest":
         candidates = pks(newest_first(published.filter(pk__in=id_list(candidates))))
@@ -277,7 +289,7 @@ def run_search(params, locale=None):
     partial_listed = partial_count > 0 and (params.partial or len(full_matching) < PAGE_SIZE)
     page_obj = Paginator(matching if partial_listed else full_matching, PAGE_SIZE).get_page(params.page)
     ranked_page = [(pk, scores.get(pk)) for pk in page_obj.object_list]
-    results = page_results(ranked_page, params.query, locale, full)
+    results = page_results(ranked_page, params.query, locale, full, kept)
     outcome = SearchOutcome(
         params,
         results,
@@ -357,11 +369,31 @@ class ListedPages(Sequence):
         return bool(self.pks)
 
 
-def page_results(ranked_page, query, locale, full=None):
+def specific_pages(pks, types=None):
+    """``{pk: specific page}`` for these ids, with one query per page type; ``types`` (``{pk: content
+    type id}``) saves the query that finds the types when it is known."""
+    if types is None:
+        types = dict(Page.objects.filter(pk__in=pks).values_list("pk", "content_type"))
+    by_type = defaultdict(list)
+    for pk in pks:
+        if pk in types:
+            by_type[types[pk]].append(pk)
+    pages = {}
+    for content_type, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        if model is not None:
+            pages.update(model.objects.in_bulk(ids))
+    return pages
+
+
+def page_results(ranked_page, query, locale, full=None, types=None):
     """The pages of one result page, in order, with their score, a highlighted snippet, their locale
     (a Finnish page in a Swedish or English search is marked as Finnish) and whether they are partial
-    matches (not in ``full``, the full matches, when there is a query)."""
-    specific = Page.objects.filter(pk__in=[pk for pk, _score in ranked_page]).specific().in_bulk()
+    matches (not in ``full``, the full matches, when there is a query). ``types``: ``specific_pages``'.
+
+    The pages' passages for the snippets are kept under the content generation (``hosting.generation``)."""
+    specific = specific_pages([pk for pk, _score in ranked_page], types)
+    current = generation()
     finnish = None
     results = []
     for pk, score in ranked_page:
@@ -370,10 +402,10 @@ def page_results(ranked_page, query, locale, full=None):
             continue
         if page.locale_id == locale.pk:
             page.locale = locale
-            page.search_snippet = highlighted_snippet(page, query, locale.language_code)
         else:
             page.locale = finnish = finnish or source_locale()
-            page.search_snippet = highlighted_snippet(page, in_finnish(query), finnish.language_code)
+        words = query if page.locale is locale else in_finnish(query)
+        page.search_snippet = highlighted_snippet(page, words, page.locale.language_code, current)
         page.search_score = score
         page.type_key = type_key(page)
         page.search_partial = full is not None and pk not in full

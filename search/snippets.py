@@ -8,6 +8,7 @@ compound parts count too ("väkivaltaosaaminen" for "väkivaltatyö"), as they d
 
 import functools
 import re
+import threading
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -22,9 +23,11 @@ PASSAGE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 SCANNED_CHARACTERS = 4_000
 
 
+@functools.lru_cache(maxsize=256)
 def query_terms(query, language):
-    """(base forms of the query's words, every token the search looked for)."""
-    return set(analyse_words(query, language).split()), set(analyse_query(query, language).split())
+    """(base forms of the query's words, every token the search looked for); worked out once for the
+    twenty results of a page."""
+    return frozenset(analyse_words(query, language).split()), frozenset(analyse_query(query, language).split())
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -70,8 +73,32 @@ def passages(text):
     return [" ".join(passage.split()) for passage in found if passage.strip()]
 
 
-def highlighted_snippet(page, query, language):
-    """HTML: the summary with matches marked, or else the passage of the page that matches best."""
+# The passages of the pages marked lately, by content generation (``hosting.generation``) and page:
+# reading a page's text (its blocks, its rich text without its tags) is most of a snippet's cost,
+# and the same pages come up in many searches. The oldest go first when more are kept.
+PASSAGES_KEPT = 2_000
+_passages = {}
+_passages_lock = threading.Lock()
+
+
+def page_passages(page, generation=None):
+    """``passages`` of the page's text; kept under ``generation`` when it is given."""
+    if generation is None:
+        return passages(page.fields_text(page.analysed_fields))
+    key = (generation, page.pk)
+    found = _passages.get(key)
+    if found is None:
+        found = passages(page.fields_text(page.analysed_fields))
+        with _passages_lock:
+            _passages[key] = found
+            while len(_passages) > PASSAGES_KEPT:
+                del _passages[next(iter(_passages))]
+    return found
+
+
+def highlighted_snippet(page, query, language, generation=None):
+    """HTML: the summary with matches marked, or else the passage of the page that matches best (the
+    page's passages kept under ``generation``, the content generation, when it is given)."""
     summary = " ".join(page.summary_text().split())
     if query:
         sentences = None
@@ -79,7 +106,7 @@ def highlighted_snippet(page, query, language):
             if _matching_words(WORD.findall(summary)[:SNIPPET_WORDS], wanted, language):
                 return mark_safe(_marked(summary, wanted, language))
             if sentences is None:
-                sentences = passages(page.fields_text(page.analysed_fields))
+                sentences = page_passages(page, generation)
             matching = _matching_words(WORD.findall(" ".join(sentences)), wanted, language)
             marks = [_marks(sentence, matching) for sentence in sentences] if matching else []
             if any(marks):

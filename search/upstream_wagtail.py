@@ -1,4 +1,6 @@
-"""Covers a gap in Wagtail: moving a page does not index again the pages whose tree path it changed.
+"""Covers two gaps in Wagtail's search.
+
+1. Moving a page does not index again the pages whose tree path it changed.
 
 Wagtail indexes a page when it is saved (``post_save``) and removes it when it is deleted. Moving
 a page saves only that page: treebeard renumbers the tree ``path`` of its descendants, and of the
@@ -12,11 +14,19 @@ Here every page whose path a move changed is indexed again, with the same task t
 saved page (run at once by the immediate task backend; a failure is logged on
 ``modelsearch.index`` and does not stop the move). Pages whose path did not change are left
 alone, so moving a single page costs nothing extra.
+
+2. ``get_search_backend()`` builds a new backend on every call, and an Elasticsearch-family backend
+builds with it a new client with a new pool of HTTP connections: every request of a search opened
+a TCP connection of its own (up to four a search, a few milliseconds each on a loaded machine).
+``search_backend()`` keeps one backend of each configuration for the process, so its connections
+are kept open and reused; the database backends hold no connection and are built as before.
 """
 
 import threading
 
+from modelsearch.conf import get_app_config
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import post_page_move, pre_page_move
 
@@ -55,3 +65,17 @@ def reindex_moved_paths(sender, instance, **kwargs):
 def connect():
     pre_page_move.connect(remember_paths, dispatch_uid="search.upstream_wagtail.remember_paths")
     post_page_move.connect(reindex_moved_paths, dispatch_uid="search.upstream_wagtail.reindex_moved_paths")
+
+
+_backends = {}
+
+
+def search_backend():
+    """The default search backend; an Elasticsearch-family one is made once per configuration (gap 2)."""
+    key = repr(get_app_config().get_search_backend_config()["default"])
+    backend = _backends.get(key)
+    if backend is None:
+        backend = get_search_backend()
+        if hasattr(backend, "es"):
+            _backends[key] = backend
+    return backend

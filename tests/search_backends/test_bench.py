@@ -95,3 +95,13 @@ def test_scratch_database_is_created_from_a_template_and_dropped(db):
     with psycopg.connect(scratch_db.with_database(server, "postgres")) as maintenance:
         names = {row[0] for row in maintenance.execute("SELECT datname FROM pg_database")}
     assert not names & {template, copy}
+
+
+def test_faceted_queries_filter_by_values_the_facets_know(db):
+    """A type the facets do not know would time the path of a search that finds nothing instead."""
+    from benchmarks.management.commands.bench_search import Workload
+    from search.facets import SEARCHED_TYPES
+
+    workload = Workload()
+    types = {value for _ in range(300) for value in workload.filters().get("type", [])}
+    assert types == set(SEARCHED_TYPES)

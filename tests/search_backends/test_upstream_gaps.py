@@ -77,3 +77,17 @@ def test_sqlite_backend_indexes_boosted_fields_with_the_body_text(library):
     # When this fails, upstream keeps boosted fields apart and BoostedSQLiteSearchBackend can go.
     assert summary not in upstream.title and summary in upstream.body
     assert summary in BoostedFieldsIndexer(page, get_search_backend()).title
+
+
+@pytest.mark.parametrize("kind", ["opensearch", "elasticsearch"])
+def test_wagtail_builds_a_new_search_backend_with_new_connections_on_every_call(settings, kind):
+    from config.search_backends import search_backend_settings
+
+    settings.WAGTAILSEARCH_BACKENDS = {"default": search_backend_settings(kind, "http://127.0.0.1:9", "x_")}
+    # When this fails, Wagtail keeps its backends itself and upstream_wagtail.search_backend() can go.
+    assert get_search_backend().es is not get_search_backend().es
+    kept = upstream_wagtail.search_backend()
+    assert upstream_wagtail.search_backend() is kept
+    settings.WAGTAILSEARCH_BACKENDS = {"default": search_backend_settings(kind, "http://127.0.0.1:9", "y_")}
+    assert upstream_wagtail.search_backend() is not kept
+    assert upstream_wagtail.search_backend().index_prefix == "y_"

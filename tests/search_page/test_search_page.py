@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
-from models_library.models import DevelopmentStage
+from models_library.models import DevelopmentStage, OperatingModelPage
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 from tests.factories import ArticlePageFactory, DevelopmentEntityPageFactory, OperatingModelPageFactory
 from tests.searching import facet_counts, titles
@@ -254,3 +254,41 @@ def test_a_translation_replaces_its_finnish_page_in_its_language(client, catalog
     }
     assert labels["perhekeskukset"] == Theme.objects.get(slug="perhekeskukset", locale=swedish).name != "Perhekeskukset"
     assert labels["mikkeli"] == "S:t Michel" and labels["etela-savo"] == "Södra Savolax välfärdsområde"
+
+
+def test_a_renamed_classification_is_named_anew_in_the_facets(client, catalogue):
+    labels = {option["value"]: option["label"] for option in facet_options(search(client, q="perhekeskus"), "theme")}
+    assert labels["perhekeskukset"] == "Perhekeskukset"
+    theme = source(Theme, "perhekeskukset")
+    theme.name = "Perhekeskukset ja perheiden palvelut"
+    theme.save()
+    labels = {option["value"]: option["label"] for option in facet_options(search(client, q="perhekeskus"), "theme")}
+    assert labels["perhekeskukset"] == "Perhekeskukset ja perheiden palvelut"
+
+
+def facet_options(response, key):
+    return next(facet.options for facet in response.context["outcome"].facets if facet.key == key)
+
+
+def test_a_pages_text_is_read_once_for_its_snippets_while_the_content_lasts(client, library, monkeypatch):
+    from search import snippets
+
+    OperatingModelPageFactory(parent=library, title="Neuvonta", short_description="Neuvontaa vanhemmille.")
+    page = OperatingModelPage.objects.get(title="Neuvonta")
+    read = []
+
+    def counted(text):
+        read.append(text)
+        return passages(text)
+
+    passages = snippets.passages
+    monkeypatch.setattr(snippets, "passages", counted)
+    html = search(client, q="esitteet").content.decode()
+    assert '<p class="search-results__snippet"><mark>Esitteet</mark></p>' in html
+    assert "<mark>Koulutus</mark>" in search(client, q="koulutus").content.decode()
+    assert len(read) == 1
+
+    page.body = [("conditions", {"intro": "", "items": ["Koulutus ja esitteet"]})]
+    page.save_revision().publish()
+    assert "<mark>Koulutus</mark> ja <mark>esitteet</mark>" in search(client, q="koulutus esitteet").content.decode()
+    assert len(read) == 2

@@ -40,6 +40,7 @@ from benchmarks.analysis import DEV_QUERIES, JUDGED, load_queries
 from config.search_backends import search_backend_settings
 from core.languages import SOURCE_LANGUAGE, SOURCE_LOCALE, source_locale
 from models_library.models import DevelopmentStage
+from search.facets import SEARCHED_TYPES
 from taxonomy.models import Area, Funder, TargetGroup, Theme
 
 # "engine" is the search backend's part of a plain query alone: the ranked ids (search.engine.ranked_matches).
@@ -82,7 +83,7 @@ class Workload:
             "theme": lambda: self.random.choice(themes),
             "target_group": lambda: self.random.choice(target_groups),
             "stage": lambda: self.random.choice(DevelopmentStage.values),
-            "type": lambda: self.random.choice(["model", "entity", "article"]),
+            "type": lambda: self.random.choice(sorted(SEARCHED_TYPES)),
             "funder": lambda: self.random.choice(funders),
             "tag": lambda: self.random.choice(tags),
         }
