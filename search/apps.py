@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +13,4 @@ class SearchConfig(AppConfig):
         upstream_wagtail.connect()
         related.connect()
         suggestions.connect()
+        post_migrate.connect(suggestions.filled_after_migrate, sender=self, dispatch_uid="search.suggestions.migrated")

@@ -21,7 +21,7 @@ or a section's view restriction changes; a deleted page's rows go with it; ``man
 rebuild_title_words`` writes them all again.
 """
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save
 from wagtail import signals
@@ -109,6 +109,16 @@ def rebuild_title_words():
                 count, batch = count + len(batch), []
         add_title_words(batch)
     return count + len(batch)
+
+
+def filled_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    """After ``migrate``: a database whose published pages have no title prefixes yet (pages from before the
+    suggestions were read from them) gets them at once, rather than an empty search box until someone runs
+    ``rebuild_title_words``."""
+    if using != DEFAULT_DB_ALIAS or TitleWord._meta.db_table not in connection.introspection.table_names():
+        return
+    if not TitleWord.objects.exists() and listed_pages().exists():
+        rebuild_title_words()
 
 
 # ---------------------------------------------------------------- suggesting

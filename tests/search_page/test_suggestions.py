@@ -216,6 +216,15 @@ def test_rebuild_writes_the_same_rows_as_publishing(titled):
     assert f"of {len(titled) + 2} pages" in out.getvalue()  # and the two Swedish translations
 
 
+def test_migrate_fills_the_prefixes_of_a_library_that_has_none(titled):
+    """A database whose pages are older than the stored prefixes gets them with its next ``migrate``."""
+    kept = sorted(TitleWord.objects.values_list("page_id", "prefix"))
+    TitleWord.objects.all().delete()
+    call_command("migrate", verbosity=0, interactive=False)
+    assert sorted(TitleWord.objects.values_list("page_id", "prefix")) == kept
+    assert suggested("perhe")
+
+
 def query_plan(sql):
     """The database's plan of a query, one line a step; on PostgreSQL with the plans a small test table
     would prefer (reading it all, then sorting) ruled out wherever another plan exists."""
