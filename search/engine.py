@@ -12,27 +12,29 @@ loads the twenty pages it shows.
   built from the backend's own match and rank expressions.
 - PostgreSQL: the backend's own query matches the concatenation of each index entry's title and
   body vectors, which no index covers and no statistics estimate, so it reads every entry of the
-  library and joins the pages row by row (seconds at 100,000 descriptions). Here the same match,
-  written as matches of the title and the body, and the same rank run on the index entries alone;
-  where the rum extension is installed, only on the candidates its index proposes
-  (``rum_candidates``, search migration 0003), as the rank reads each matching entry's whole body.
+  library and joins the pages row by row (seconds at 100,000 descriptions), and its rank reads
+  each matching entry's whole body. Here the search page's queries are ranked from each entry's
+  rank for each word alone (search migration 0005), reading each word's best entries first
+  (``word_score_matches``); other queries by the same match, written as matches of the title and
+  the body, and the same rank run on the index entries alone.
 
 All three use ``modelsearch`` internals (``get_queryset``, the SQLite query compiler's
 ``build_search_query``, ``get_search_vectors`` and ``_build_rank_expression``, the PostgreSQL
-compiler's ``build_tsquery`` and ``_build_rank_expression``, ``_get_es_body``,
+compiler's ``build_tsquery``, ``_build_rank_expression`` and ``get_sql_weights``, ``_get_es_body``,
 ``_backend_do_search``); ``tests/search_backends`` run them against every backend, so a change
 upstream fails there first. The gap in modelsearch that this needs covering is in ``upstream_modelsearch``.
 """
 
+import collections
 import functools
 import logging
 import operator
+import re
 
-from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
-from django.db.models import F, FloatField, Func, Q, TextField
+from django.db.models import F, Q, TextField
 from django.db.models.functions import Cast
+from django.db.models.sql import Query
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -113,18 +115,6 @@ def words_query(query):
     return query
 
 
-def plain_texts(query):
-    """The plain texts of a query of plain texts, ``And`` and ``Or``; ``None`` for anything else."""
-    from modelsearch.query import And, Or, PlainText
-
-    if isinstance(query, PlainText):
-        return [query]
-    if isinstance(query, (And, Or)) and query.subqueries:
-        parts = [plain_texts(subquery) for subquery in query.subqueries]
-        return None if None in parts else [text for part in parts for text in part]
-    return None
-
-
 def vector_match(compiler, query, config):
     """``title || body @@ query`` for a query of plain texts, ``And`` and ``Or``, written as matches of
     ``title`` and ``body`` alone, which their GIN indexes answer and their statistics estimate (a
@@ -143,82 +133,165 @@ def vector_match(compiler, query, config):
     return None
 
 
-# search migration 0003: a RUM index on the boosted words of each index entry's body, where the
-# rum extension is installed.
-RUM_INDEX = "search_indexentry_boosted_rum"
-# How many entries the RUM index proposes, by its own closeness to the query, for the exact ranking.
-RUM_CANDIDATES = getattr(settings, "SEARCH_RUM_CANDIDATES", 1000)
+# search migration 0005: each index entry's rank for each of its words alone, kept by triggers.
+WORD_SCORES = "search_word_score"
+# How many of each word's best entries are read, in multiples of the matches asked for
+# (``word_score_matches``): deeper lists rank several words closer to the backend, and cost more.
+WORD_LIST_DEPTH = 1.0
+# A lexeme of a query as PostgreSQL writes it: quoted, a quote doubled, a backslash escaped.
+LEXEME = re.compile(r"'((?:[^'\\]|''|\\.)*)'")
 
 
-class Boosted(Func):
-    """The words of a body vector from boosted fields (weights A to C; a field without a boost has D),
-    written as the RUM index's expression."""
+def word_groups(compiler, query, config):
+    """The words of a query of alternative words, or of all of several such texts (the search page's),
+    as PostgreSQL reads them: a list of groups of lexemes, one group for each text, each lexeme once;
+    ``None`` for any other query (its rank is not made of its words' own ranks)."""
+    from modelsearch.query import And, PlainText
 
-    template = "ts_filter(%(expressions)s, '{a,b,c}')"
-    output_field = SearchVectorField()
+    texts = [query] if isinstance(query, PlainText) else query.subqueries if isinstance(query, And) else []
+    if not texts or any(not isinstance(text, PlainText) or text.operator != "or" for text in texts):
+        return None
+    queries = [compiler.build_tsquery(text, config=config) for text in texts]
+    if None in queries:
+        return None
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
 
-
-class Closeness(Func):
-    """RUM's ``vector <=> query``: smaller for entries closer to the query; its index returns them in
-    this order."""
-
-    template = "%(expressions)s"
-    arg_joiner = " <=> "
-    output_field = FloatField()
-
-
-def rum_index_exists():
+    sql_query = Query(IndexEntry)
+    parts = [sql_query.get_compiler(connection=connection).compile(q.resolve_expression(sql_query)) for q in queries]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [RUM_INDEX])
-        return cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT ARRAY[{', '.join(f'({sql})::text' for sql, _params in parts)}]",
+            [param for _sql, params in parts for param in params],
+        )
+        written = cursor.fetchone()[0]
+    groups = []
+    for text in written:
+        words = [LEXEME.fullmatch(part) for part in text.split(" | ")]
+        if not text or None in words:  # empty, or more than alternative words
+            return None
+        groups.append(sorted({word.group(1).replace("''", "'").replace("\\\\", "\\") for word in words}))
+    return groups
 
 
-def rum_candidates(entries, compiler, config, limit):
-    """The ids of the index entries to rank exactly, or ``None`` when every match must be ranked.
+def group_rank(groups, title_norm, ranks):
+    """The backend's rank of an entry for ``groups`` (``word_groups``) from its ranks for each word alone,
+    ``{lexeme: (title rank, body rank)}``; ``None`` when a group has none of its words.
 
-    The backend's weights make a word in a boosted field (a summary) count many times more than
-    any number of the same word in the rest of the text, so an entry whose boosted words hold a
-    word of the query ranks above every entry whose hold none. When at least ``limit`` entries
-    have such a word, the best are among them or among the entries whose title has one (the
-    title weighs most): the RUM index gives up to ``RUM_CANDIDATES`` of them, closest to the query
-    first, without reading the rows (for a query of all words, first those whose boosted words
-    hold all, and when that many do, only they). While they are no more than that, the best
-    ``limit`` are the backend's own; beyond it, the best of the candidates closest to the query by
-    RUM's measure, with the backend's scores.
+    ``ts_rank`` of alternative words is the mean of each word's own rank; modelsearch multiplies the
+    ranks of all the texts as ``(1 + rank) * ... - 1`` for the title and for the body, and weighs the
+    title's by ``title_norm``."""
+    title, body = 1.0, 1.0
+    for group in groups:
+        found = [ranks[word] for word in group if word in ranks]
+        if not found:
+            return None
+        title *= 1 + sum(rank for rank, _body in found) / len(group)
+        body *= 1 + sum(rank for _title, rank in found) / len(group)
+    return title_norm * (title - 1) + (body - 1)
+
+
+def page_entry_type():
+    """The content type of Wagtail's generic page entries: every page is indexed as a ``Page`` too, with
+    its title alone; migration 0005 keeps no word scores for them (``ranked_entries`` ranks them)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    return ContentType.objects.get_for_model(Page).pk
+
+
+def ranked_entries(content_types, ids, groups, pages, limit):
+    """``[(page id, score), ...]``, best first: the best ``limit`` pages of ``pages`` whose index entries
+    among ``ids`` (of ``content_types``) match ``groups``, ranked from their words' scores.
+
+    A page is indexed as its type and as a ``Page``, with the same title; the backend ranks it by the
+    better of the two. The ``Page`` entry's rank comes from the title's ranks of the other entry and
+    its own ``title_norm``; it matches when its title holds a word of every group."""
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    words = sorted({word for group in groups for word in group})
+    table = IndexEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT entry_id, lexeme, title, body FROM {WORD_SCORES} WHERE entry_id = ANY(%s) AND lexeme = ANY(%s)",
+            [list(ids), words],
+        )
+        ranks = collections.defaultdict(dict)
+        for entry_id, word, title, body in cursor.fetchall():
+            ranks[entry_id][word] = (title, body)
+        cursor.execute(
+            f"SELECT id, object_id, title_norm FROM {table} WHERE id = ANY(%s) AND content_type_id = ANY(%s)",
+            [list(ranks), list(content_types)],
+        )
+        best, titled = {}, {}
+        for entry_id, object_id, title_norm in cursor.fetchall():
+            score = group_rank(groups, title_norm, ranks[entry_id])
+            if score is not None:
+                best[int(object_id)] = max(score, best.get(int(object_id), score))
+            titles = {word: (title, 0.0) for word, (title, _body) in ranks[entry_id].items() if title}
+            if titles and all(set(group) & titles.keys() for group in groups):
+                titled[object_id] = titles
+        page_type = page_entry_type()
+        if titled and page_type in content_types:
+            cursor.execute(
+                f"SELECT object_id, title_norm FROM {table} WHERE content_type_id = %s AND object_id = ANY(%s)",
+                [page_type, list(titled)],
+            )
+            for object_id, title_norm in cursor.fetchall():
+                score = group_rank(groups, title_norm, titled[object_id])
+                best[int(object_id)] = max(score, best.get(int(object_id), score))
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    kept, checked = [], 0
+    while len(kept) < limit and checked < len(ranked):  # the best first, as few as suffice
+        batch = ranked[checked : checked + limit + limit // 4 - len(kept)]
+        checked += len(batch)
+        pks = set(pages.filter(pk__in=[pk for pk, _score in batch]).values_list("pk", flat=True))
+        kept += [(pk, score) for pk, score in batch if pk in pks]
+    return kept[:limit]
+
+
+def word_score_matches(entries, content_types, groups, match, limit, pages):
+    """The best ``limit`` pages of ``pages`` for ``groups`` (``word_groups``), ranked as the backend ranks
+    them, from the word scores of search migration 0005 without reading a vector.
+
+    Each word's best ``limit`` entries (times ``WORD_LIST_DEPTH``) are read from its index, and the
+    pages of the entries found are ranked from their scores for all the words. When each word's list
+    holds every entry with the word, or for all of several texts one text's lists do (every full
+    match has one of its words), these are every match and the result is the backend's own. Beyond,
+    for one word, its list is its ranking; for several, the best found: an entry in no list has for
+    each word a score no higher than the list's last, and the best of a large library hold the
+    query's words in their titles and summaries, at the top of the lists. When fewer than ``limit``
+    pages were found, other matches (``match``) make up the rest, ranked from their scores.
     """
-    from modelsearch.query import And, Or
+    words = sorted({word for group in groups for word in group})
+    depth = max(1, round(limit * WORD_LIST_DEPTH))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT word, best.entry_id FROM unnest(%s::text[]) AS word, "
+            f"LATERAL (SELECT entry_id FROM {WORD_SCORES} WHERE lexeme = word "
+            f"ORDER BY score DESC, entry_id LIMIT %s) AS best",
+            [words, depth],
+        )
+        found = cursor.fetchall()
+    ids = {entry_id for _word, entry_id in found}
+    ranked = ranked_entries(content_types, ids, groups, pages, limit)
+    listed = collections.Counter(word for word, _entry_id in found)
+    whole = {word for word in words if listed[word] < depth}
+    if len(ranked) >= limit or any(set(group) <= whole for group in groups):
+        return ranked
+    more = entries.filter(match).exclude(pk__in=ids).exclude(content_type=page_entry_type())
+    best = dict(ranked_entries(content_types, more.values_list("pk", flat=True)[:limit], groups, pages, limit))
+    for pk, score in ranked:
+        best[pk] = max(score, best.get(pk, score))
+    return sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
-    query = words_query(compiler.query)
-    texts = plain_texts(query)
-    if texts is None:
-        return None
-    any_word = compiler.build_tsquery(Or(texts), config=config)
-    candidates = []
-    for words in [compiler.build_tsquery(query, config=config)] * isinstance(query, And) + [any_word]:
-        if len(candidates) >= RUM_CANDIDATES:  # as many with all the words as would be ranked
-            break
-        boosted = entries.annotate(boosted=Boosted(F("body"))).filter(boosted=words)
-        candidates += boosted.order_by(Closeness(F("boosted"), words)).values_list("pk", flat=True)[:RUM_CANDIDATES]
-    if len(set(candidates)) < limit:  # entries without a boosted word make up the rest; their order needs every match
-        return None
-    title_rank = compiler._build_rank_expression([(F("title"), F("title_norm"))], config)
-    titled = entries.filter(title=any_word).annotate(score=title_rank).order_by("-score")
-    return candidates + list(titled.values_list("pk", flat=True)[:limit])
 
-
-def best_pages(entries, match, rank, limit, pages=None):
+def best_pages(entries, match, rank, limit):
     """``[(page id, score), ...]``: the best ``limit`` pages of the index ``entries`` that ``match``,
-    by ``rank``; each page's better entry counts (a page is indexed as a page and as its type).
-    ``pages``: the pages to keep, checked on the ranked rows (for a few candidate entries)."""
+    by ``rank``; each page's better entry counts (a page is indexed as a page and as its type)."""
     rows = entries.filter(match).annotate(score=rank).order_by("-score", "object_id")
-    rows = rows.values_list("object_id", "score")
-    rows = [(int(object_id), score) for object_id, score in (rows if pages is not None else rows[: limit * 2])]
-    if pages is not None:
-        kept = set(pages.filter(pk__in=[pk for pk, _score in rows]).values_list("pk", flat=True))
-        rows = [(pk, score) for pk, score in rows if pk in kept]
     best = {}
-    for pk, score in rows:
-        best.setdefault(pk, score)
+    for object_id, score in rows.values_list("object_id", "score")[: limit * 2]:
+        best.setdefault(int(object_id), score)
     return list(best.items())[:limit]
 
 
@@ -226,8 +299,8 @@ def _postgres_matches(results, pages, limit):
     """The best ``limit`` index entries of ``pages`` for the query, ranked as the backend ranks them.
 
     The backend's match (``title || body @@ query``) is written as matches of ``title`` and ``body``
-    (``vector_match``). With the RUM index only the candidates of ``rum_candidates`` are ranked,
-    unless fewer than ``limit`` of them match; without it, every match is.
+    (``vector_match``). The search page's queries are ranked from their words' scores
+    (``word_score_matches``); any other query by ranking every match.
     """
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 
@@ -236,13 +309,12 @@ def _postgres_matches(results, pages, limit):
     match = vector_match(compiler, compiler.query, config) if compiler.fields is None else None
     if match is None:  # not made by the search page; the backend's own way is right
         return [(pk, score or 0.0) for pk, score in results.get_queryset().values_list("pk", "_score")]
+    content_types = get_descendants_content_types_pks(pages.model)
+    entries = IndexEntry.objects.filter(content_type__in=content_types)
+    groups = word_groups(compiler, compiler.query, config)
+    if groups is not None:
+        return word_score_matches(entries, content_types, groups, match, limit, pages)
     rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
-    entries = IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(pages.model))
-    candidates = rum_candidates(entries, compiler, config, limit) if rum_index_exists() else None
-    if candidates is not None:
-        ranked = best_pages(entries.filter(pk__in=candidates), match, rank, limit, pages)
-        if len(ranked) >= limit:
-            return ranked
     entries = entries.filter(object_id__in=pages.annotate(key=Cast("pk", TextField())).values("key"))
     return best_pages(entries, match, rank, limit)
 
