@@ -54,22 +54,32 @@ def create(apps, schema_editor):
         CREATE INDEX {TABLE}_best ON {TABLE} (lexeme, score DESC, entry_id);
 
         -- An entry's rows: each word of its title or body, with the rank of each for the word alone
-        -- (the word quoted as a query, its quotes and backslashes escaped).
+        -- (the word quoted as a query, its quotes and backslashes escaped). The vectors are read once
+        -- into plain copies: ts_rank would otherwise fetch a long one from TOAST for every word.
         CREATE FUNCTION {ROWS_FUNCTION}(entry_title tsvector, entry_body tsvector, title_norm double precision)
-        RETURNS TABLE (word text, title_rank real, body_rank real, score real) LANGUAGE sql STABLE AS $$
-            SELECT word.lexeme, ranks.title, ranks.body, (title_norm * ranks.title + ranks.body)::real
-            FROM (SELECT lexeme FROM unnest(entry_title) UNION SELECT lexeme FROM unnest(entry_body)) AS word,
-                 LATERAL (SELECT ('''' || replace(replace(word.lexeme, '\\', '\\\\'), '''', '''''') || '''')::tsquery
+        RETURNS TABLE (word_lexeme text, word_title real, word_body real, word_score real)
+        LANGUAGE plpgsql STABLE AS $$
+        DECLARE
+            plain_title tsvector := entry_title || ''::tsvector;
+            plain_body tsvector := entry_body || ''::tsvector;
+        BEGIN
+            RETURN QUERY
+            SELECT w.lexeme, r.title, r.body, (title_norm * r.title + r.body)::real
+            FROM (SELECT lexeme FROM unnest(plain_title) UNION SELECT lexeme FROM unnest(plain_body)) AS w,
+                 LATERAL (SELECT ('''' || replace(replace(w.lexeme, '\\', '\\\\'), '''', '''''') || '''')::tsquery
                           AS query) AS q,
-                 LATERAL (SELECT ts_rank('{weights()}', entry_title, q.query) AS title,
-                                 ts_rank('{weights()}', entry_body, q.query) AS body) AS ranks
+                 LATERAL (SELECT ts_rank('{weights()}', plain_title, q.query) AS title,
+                                 ts_rank('{weights()}', plain_body, q.query) AS body) AS r;
+        END
         $$;
 
-        CREATE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
+        -- Without statistics (a table filled inside one long transaction has none) the planner may read
+        -- the whole table for an entry's rows; they are always few, so their index is used.
+        CREATE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
         BEGIN
             IF TG_OP = 'UPDATE' AND NEW.title = OLD.title AND NEW.body = OLD.body THEN
-                IF NEW.title_norm <> OLD.title_norm THEN
-                    UPDATE {TABLE} SET score = NEW.title_norm * title + body WHERE entry_id = NEW.id;
+                IF NEW.title_norm <> OLD.title_norm THEN  -- only the title's words weigh it
+                    UPDATE {TABLE} SET score = NEW.title_norm * title + body WHERE entry_id = NEW.id AND title > 0;
                 END IF;
                 RETURN NULL;
             END IF;
