@@ -146,6 +146,7 @@ def word_groups(compiler, query, config):
     """The words of a query of alternative words, or of all of several such texts (the search page's),
     as PostgreSQL reads them: a list of groups of lexemes, one group for each text, each lexeme once;
     ``None`` for any other query (its rank is not made of its words' own ranks)."""
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
     from modelsearch.query import And, PlainText
 
     texts = [query] if isinstance(query, PlainText) else query.subqueries if isinstance(query, And) else []
@@ -154,8 +155,6 @@ def word_groups(compiler, query, config):
     queries = [compiler.build_tsquery(text, config=config) for text in texts]
     if None in queries:
         return None
-    from modelsearch.backends.database.postgres.postgres import IndexEntry
-
     sql_query = Query(IndexEntry)
     parts = [sql_query.get_compiler(connection=connection).compile(q.resolve_expression(sql_query)) for q in queries]
     with connection.cursor() as cursor:
