@@ -11,8 +11,9 @@ entries best first. ``search.engine.word_score_matches`` reads the best few of e
 them without reading a vector.
 
 Row triggers on the index entries' table write an entry's rows when it is written, change its
-scores when only its title's weight (``title_norm``) changes, and remove them with it; a
-statement trigger empties the table when the entries' table is truncated. The weights are the
+title's words' scores when only its title's weight (``title_norm``) changes, and remove them with
+it; a statement trigger empties the table when the entries' table is truncated. A page's generic
+entry (its title again, as a ``Page``) has no rows: ``search.engine`` ranks it from the page's own. The weights are the
 backend's (``modelsearch``'s ``get_sql_weights``) when this migration runs; a test compares them.
 SQLite has no such table: its full-text index ranks the best matches itself.
 
@@ -39,7 +40,8 @@ def create(apps, schema_editor):
     entries = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
     # Every page is indexed as a Page too, with its title alone: search.engine ranks those entries
     # from the title's scores of the page's own entry.
-    page_type = apps.get_model("contenttypes", "ContentType").objects.get_for_model(apps.get_model("wagtailcore", "Page")).pk
+    content_types = apps.get_model("contenttypes", "ContentType").objects
+    page_type = content_types.get_for_model(apps.get_model("wagtailcore", "Page")).pk
     schema_editor.execute("DROP INDEX IF EXISTS search_indexentry_boosted_rum")
     schema_editor.execute(
         f"""
